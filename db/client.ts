@@ -1,0 +1,24 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+
+export type ConnectOptions = { url: string; max?: number; applicationName?: string };
+
+export function connect({ url, max = 10, applicationName = 'chronicle' }: ConnectOptions): Database {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: applicationName },
+    // Positions and versions stay below 2^53 by contract, so int8 is safe as a JS number.
+    types: {
+      bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+    },
+  });
+  const db = drizzle({ client, schema });
+  // Drizzle makes the shared client return timestamps as text; raw queries in lib/ want Dates.
+  // Drizzle's timestamptz columns accept either.
+  client.options.parsers[1184] = (value: string) => new Date(value);
+  return db;
+}

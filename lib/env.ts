@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const schema = z.object({
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  CHRONICLE_DATA_DIR: z.string().default('.data'),
+  CHRONICLE_EMBEDDED_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  CHRONICLE_BOOTSTRAP_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  CHRONICLE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+/** Validated once, on first use, so that a bad variable stops start-up with a clear message. */
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  parsed = result.data;
+  return parsed;
+}

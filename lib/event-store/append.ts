@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { assertRole } from '../actor';
+import { ChronicleError, concurrencyError, payloadTooLarge, validationError } from '../errors';
+import { metrics } from '../metrics';
+import type { StoreContext } from './context';
+import { contentHash } from './hash';
+import { findIdempotentResult, type PreparedEvent } from './idempotency';
+import { assertStorableJson, isJsonObject } from './json';
+import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream-id';
+import type { AppendResult, ExpectedVersion, NewEvent, WithActor } from './types';
+
+export const MAX_EVENTS_PER_APPEND = 1000;
+const MAX_RACE_RETRIES = 50;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type AppendParams = WithActor<{
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion?: ExpectedVersion;
+}>;
+
+type AppendRow = {
+  r_status: 'ok' | 'wrong_version' | 'raced';
+  r_version: number;
+  r_first_position: number | null;
+};
+
+export async function appendToStream(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
+  const stop = metrics().appendSeconds.startTimer();
+  try {
+    const result = await append(ctx, params);
+    stop({ outcome: 'ok' });
+    metrics().eventsAppended.inc(result.positions.length);
+    ctx.notifier.appended();
+    return result;
+  } catch (error) {
+    stop({ outcome: error instanceof ChronicleError ? error.code : 'error' });
+    throw error;
+  }
+}
+
+async function append(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
+  const { actor, streamId, events } = params;
+  assertRole(actor, 'operator');
+  assertWritableStreamId(streamId);
+  const expected = encodeExpectedVersion(params.expectedVersion ?? 'any');
+  const prepared = prepareEvents(ctx, params);
+  const payload = JSON.stringify(
+    prepared.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      occurredAtMs: e.occurredAt?.getTime() ?? null,
+      contentHash: e.contentHash,
+    })),
+  );
+  const sql = ctx.db.$client;
+  for (let attempt = 0; ; attempt++) {
+    let row: AppendRow | undefined;
+    try {
+      [row] = await sql<AppendRow[]>`
+        select r_status, r_version, r_first_position
+        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb)`;
+    } catch (error) {
+      if (isEventIdConflict(error)) return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
+      throw error;
+    }
+    if (!row) throw new Error('chronicle_append returned no row');
+    if (row.r_status === 'ok' && row.r_first_position !== null) {
+      const first = row.r_first_position;
+      return {
+        streamId,
+        fromVersion: row.r_version - prepared.length + 1,
+        toVersion: row.r_version,
+        positions: prepared.map((_, i) => first + i),
+      };
+    }
+    if (row.r_status === 'raced' && attempt < MAX_RACE_RETRIES) {
+      // Another writer appended between our read of the version and our write; go again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, 2 ** attempt)));
+      continue;
+    }
+    if (prepared.some((e) => e.clientEventId)) {
+      const original = await findIdempotentResult(ctx, streamId, prepared);
+      if (original) return original;
+    }
+    throw concurrencyError(streamId, params.expectedVersion ?? 'any', row.r_version);
+  }
+}
+
+async function resolveRetry(
+  ctx: StoreContext,
+  streamId: string,
+  prepared: PreparedEvent[],
+  expectedVersion: ExpectedVersion | undefined,
+): Promise<AppendResult> {
+  const original = await findIdempotentResult(ctx, streamId, prepared);
+  if (original) return original;
+  throw concurrencyError(streamId, expectedVersion ?? 'any', await currentVersion(ctx, streamId));
+}
+
+async function currentVersion(ctx: StoreContext, streamId: string): Promise<number> {
+  const [row] = await ctx.db.$client<{ version: number }[]>`
+    select version from streams where stream_id = ${streamId}`;
+  return row?.version ?? 0;
+}
+
+function isEventIdConflict(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === '23505' &&
+    'constraint_name' in error &&
+    error.constraint_name === 'events_event_id_idx'
+  );
+}
+
+function encodeExpectedVersion(expected: ExpectedVersion): number {
+  if (expected === 'any') return -1;
+  if (expected === 'stream_exists') return -2;
+  if (expected === 'no_stream') return 0;
+  if (Number.isSafeInteger(expected) && expected >= 0) return expected;
+  throw validationError(
+    'expectedVersion must be an integer ≥ 0, "any", "no_stream" or "stream_exists"',
+    [{ path: 'expectedVersion', message: `got ${JSON.stringify(expected)}` }],
+  );
+}
+
+function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendParams): PreparedEvent[] {
+  if (events.length === 0) {
+    throw validationError('An append needs at least one event', [{ path: 'events', message: 'empty' }]);
+  }
+  if (events.length > MAX_EVENTS_PER_APPEND) {
+    throw payloadTooLarge(`An append carries at most ${MAX_EVENTS_PER_APPEND} events; got ${events.length}`);
+  }
+  const category = categoryOf(streamId);
+  const batchCorrelationId = randomUUID();
+  const seen = new Set<string>();
+  return events.map((event, i) => {
+    const path = `events[${i}]`;
+    if (typeof event.type !== 'string' || !EVENT_TYPE_PATTERN.test(event.type)) {
+      throw validationError(`${path}.type must match ^[A-Za-z][A-Za-z0-9_.]*$ (≤ 100 characters)`, [
+        { path: `${path}.type`, message: 'invalid event type' },
+      ]);
+    }
+    if (event.eventId !== undefined && !UUID_PATTERN.test(event.eventId)) {
+      throw validationError(`${path}.eventId must be a UUID`, [{ path: `${path}.eventId`, message: 'not a UUID' }]);
+    }
+    for (const [field, value] of [['data', event.data], ['metadata', event.metadata ?? {}]] as const) {
+      if (!isJsonObject(value)) {
+        throw validationError(`${path}.${field} must be a JSON object`, [
+          { path: `${path}.${field}`, message: 'not an object' },
+        ]);
+      }
+      assertStorableJson(value, `${path}.${field}`);
+    }
+    const suppliedMetadata = event.metadata ?? {};
+    const correlationId = suppliedMetadata.correlationId ?? batchCorrelationId;
+    if (typeof correlationId !== 'string' || correlationId.length > 200) {
+      throw validationError(`${path}.metadata.correlationId must be a string of at most 200 characters`, [
+        { path: `${path}.metadata.correlationId`, message: 'invalid' },
+      ]);
+    }
+    const eventId = (event.eventId ?? randomUUID()).toLowerCase();
+    if (seen.has(eventId)) {
+      throw validationError(`${path}.eventId ${eventId} appears twice in this append`, [
+        { path: `${path}.eventId`, message: 'duplicate in batch' },
+      ]);
+    }
+    seen.add(eventId);
+    if (event.occurredAt !== undefined && Number.isNaN(event.occurredAt.getTime())) {
+      throw validationError(`${path}.occurredAt is not a valid date`, [{ path: `${path}.occurredAt`, message: 'invalid' }]);
+    }
+    const { schemaVersion, data } = ctx.registry.prepare(category, event.type, event.data);
+    const metadata = {
+      ...suppliedMetadata,
+      correlationId,
+      causationId: suppliedMetadata.causationId ?? correlationId,
+      actor: actor.id,
+    };
+    return {
+      eventId,
+      clientEventId: event.eventId !== undefined,
+      type: event.type,
+      schemaVersion,
+      data,
+      metadata,
+      suppliedMetadata,
+      occurredAt: event.occurredAt,
+      contentHash: contentHash({ streamId, eventId, type: event.type, schemaVersion, data, metadata }),
+    };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Database } from '@/db/client';
+import { appendToStream } from './append';
+import type { StoreContext } from './context';
+import { getStream } from './get-stream';
+import { listStreams } from './list-streams';
+import { AppendNotifier } from './notifier';
+import { readAll } from './read-all';
+import { readStream } from './read-stream';
+import { EventRegistry } from './registry';
+import { storeStats } from './stats';
+import { subscribe } from './subscribe';
+import { verifyStream } from './verify';
+
+type Operation<P, R> = (ctx: StoreContext, params: P) => Promise<R>;
+type Bound<O> = O extends Operation<infer P, infer R> ? (params: P) => Promise<R> : never;
+
+const operations = {
+  append: appendToStream,
+  readStream,
+  readAll,
+  getStream,
+  listStreams,
+  subscribe,
+  verifyStream,
+  stats: storeStats,
+};
+
+export type EventStore = { [K in keyof typeof operations]: Bound<(typeof operations)[K]> } & {
+  context: StoreContext;
+};
+
+export function createEventStore({
+  db,
+  registry = new EventRegistry(),
+}: {
+  db: Database;
+  registry?: EventRegistry;
+}): EventStore {
+  const context: StoreContext = { db, registry, notifier: new AppendNotifier(db.$client) };
+  const bound = Object.fromEntries(
+    Object.entries(operations).map(([name, op]) => [
+      name,
+      (params: never) => (op as Operation<never, unknown>)(context, params),
+    ]),
+  ) as Omit<EventStore, 'context'>;
+  return { ...bound, context };
+}
+
+export { EventRegistry } from './registry';
+export type * from './types';

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { unprocessable } from '../errors';
+import { categoryOf } from './stream-id';
+import type { JsonObject, RecordedEvent } from './types';
+
+/** Lifts data stored at schema version `n` to version `n + 1`. */
+export type Upcaster = (data: JsonObject) => JsonObject;
+
+export type EventTypeDefinition = {
+  category: string;
+  type: string;
+  schemaVersion: number;
+  schema: z.ZodType<JsonObject>;
+  /** Keyed by the version they read: `{ 1: v1ToV2 }`. */
+  upcasters?: Record<number, Upcaster>;
+};
+
+/**
+ * Event types with a schema. A category with at least one registered type only accepts its
+ * registered types; other categories accept any type with object data at schema version 1.
+ */
+export class EventRegistry {
+  private readonly types = new Map<string, EventTypeDefinition>();
+  private readonly categories = new Set<string>();
+
+  register(...definitions: EventTypeDefinition[]): this {
+    for (const definition of definitions) {
+      for (let v = 1; v < definition.schemaVersion; v++) {
+        if (!definition.upcasters?.[v]) {
+          throw new Error(`${definition.type} v${definition.schemaVersion} lacks an upcaster from v${v}`);
+        }
+      }
+      this.types.set(key(definition.category, definition.type), definition);
+      this.categories.add(definition.category);
+    }
+    return this;
+  }
+
+  /** Validates new event data; returns what to store and at which schema version. */
+  prepare(category: string, type: string, data: JsonObject): { schemaVersion: number; data: JsonObject } {
+    const definition = this.types.get(key(category, type));
+    if (!definition) {
+      if (this.categories.has(category)) {
+        throw unprocessable(`Event type ${type} is not registered for category ${category}`, [
+          { path: 'type', message: `unknown in category ${category}` },
+        ]);
+      }
+      return { schemaVersion: 1, data };
+    }
+    const parsed = definition.schema.safeParse(data);
+    if (!parsed.success) {
+      throw unprocessable(
+        `Data does not match ${type} schema version ${definition.schemaVersion}`,
+        parsed.error.issues.map((issue) => ({
+          path: ['data', ...issue.path.map(String)].join('.'),
+          message: issue.message,
+        })),
+      );
+    }
+    return { schemaVersion: definition.schemaVersion, data: parsed.data };
+  }
+
+  /** Reads an event at the current schema version of its type, upcasting older data. */
+  upcast(event: RecordedEvent): RecordedEvent {
+    const definition = this.types.get(key(categoryOf(event.streamId), event.type));
+    if (!definition || event.schemaVersion >= definition.schemaVersion) return event;
+    let data = event.data;
+    for (let v = event.schemaVersion; v < definition.schemaVersion; v++) {
+      const upcaster = definition.upcasters?.[v];
+      if (upcaster) data = upcaster(data);
+    }
+    return { ...event, data, schemaVersion: definition.schemaVersion };
+  }
+}
+
+const key = (category: string, type: string) => `${category}\u0000${type}`;

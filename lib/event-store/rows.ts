@@ -1,0 +1,55 @@
+import type { RecordedEvent, StreamInfo } from './types';
+
+/** Columns of `events` in the order `toRecordedEvent` reads them. */
+export const EVENT_COLUMNS = `global_position, stream_id, stream_version, event_id, event_type,
+  schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+
+export type EventRow = {
+  global_position: number;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  occurred_at: Date;
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+};
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    version: row.stream_version,
+    position: row.global_position,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export type StreamRow = {
+  stream_id: string;
+  category: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export function toStreamInfo(row: StreamRow): StreamInfo {
+  return {
+    streamId: row.stream_id,
+    category: row.category,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,60 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+type Metrics = {
+  registry: Registry;
+  appendSeconds: Histogram<'outcome'>;
+  readSeconds: Histogram<'kind'>;
+  eventsAppended: Counter;
+  errors: Counter<'code'>;
+  httpSeconds: Histogram<'method' | 'route' | 'status'>;
+};
+
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+function create(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'chronicle_process_' });
+  return {
+    registry,
+    appendSeconds: new Histogram({
+      name: 'chronicle_append_duration_seconds',
+      help: 'Time to append one batch to a stream',
+      labelNames: ['outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    readSeconds: new Histogram({
+      name: 'chronicle_read_duration_seconds',
+      help: 'Time to read a page of events',
+      labelNames: ['kind'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    eventsAppended: new Counter({
+      name: 'chronicle_events_appended_total',
+      help: 'Events written to the store',
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'chronicle_errors_total',
+      help: 'Errors answered, by kind',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    httpSeconds: new Histogram({
+      name: 'chronicle_http_request_duration_seconds',
+      help: 'HTTP API requests',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  };
+}
+
+const holder = globalThis as typeof globalThis & { __chronicleMetrics?: Metrics };
+
+/** One registry per process, even when Next loads this module more than once. */
+export function metrics(): Metrics {
+  holder.__chronicleMetrics ??= create();
+  return holder.__chronicleMetrics;
+}

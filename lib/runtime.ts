@@ -1,0 +1,71 @@
+import { connect, type Database } from '@/db/client';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
+import { env } from './env';
+import { createEventStore, type EventStore } from './event-store';
+import { registry } from './event-types';
+import { logger } from './logger';
+
+export type Runtime = {
+  db: Database;
+  store: EventStore;
+  databaseUrl: string;
+  embedded: boolean;
+  close: () => Promise<void>;
+};
+
+const holder = globalThis as typeof globalThis & { __chronicleRuntime?: Promise<Runtime> };
+
+/**
+ * The process-wide database and store. Without DATABASE_URL it starts the embedded PostgreSQL
+ * (one per process, even when Next loads this module several times) and applies migrations.
+ */
+export function getRuntime(): Promise<Runtime> {
+  holder.__chronicleRuntime ??= start().catch((error: unknown) => {
+    holder.__chronicleRuntime = undefined;
+    throw error;
+  });
+  return holder.__chronicleRuntime;
+}
+
+export async function getStore(): Promise<EventStore> {
+  return (await getRuntime()).store;
+}
+
+async function start(): Promise<Runtime> {
+  const config = env();
+  let server: EmbeddedServer | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    server = await startEmbeddedPostgres({
+      dataDir: config.CHRONICLE_DATA_DIR,
+      port: config.CHRONICLE_EMBEDDED_PORT,
+    });
+    databaseUrl = server.url;
+    logger().info({ dataDir: config.CHRONICLE_DATA_DIR }, 'embedded PostgreSQL started');
+  }
+  await runMigrations({ url: databaseUrl });
+  const db = connect({ url: databaseUrl, max: config.CHRONICLE_DB_POOL_SIZE });
+  const store = createEventStore({ db, registry });
+  const close = async () => {
+    await db.$client.end({ timeout: 5 });
+    await server?.stop();
+  };
+  if (server) stopOnExit(close);
+  return { db, store, databaseUrl, embedded: Boolean(server), close };
+}
+
+function stopOnExit(close: () => Promise<void>) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    close()
+      .catch((error: unknown) => logger().error({ err: error }, 'shutdown failed'))
+      .finally(() => process.kill(process.pid, signal));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, stop);
+  }
+}

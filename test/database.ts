@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, inject } from 'vitest';
+import { connect, type Database } from '../db/client';
+import { createEventStore, type EventStore } from '../lib/event-store';
+import type { EventRegistry } from '../lib/event-store/registry';
+import { databaseUrl } from './database-url';
+
+export type TestDatabase = { url: string; db: Database; store: EventStore; name: string };
+
+/** A fresh, migrated database for the calling test file, dropped after its tests. */
+export async function createTestDatabase({
+  registry,
+  max = 40,
+}: { registry?: EventRegistry; max?: number } = {}): Promise<TestDatabase> {
+  const name = `chronicle_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${inject('templateDatabase')}`);
+      break;
+    } catch (error) {
+      // Two files cloning the template at the same moment can collide; go again.
+      if (attempt > 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+  const url = databaseUrl(inject('adminUrl'), name);
+  const db = connect({ url, max });
+  const store = createEventStore({ db, registry });
+  afterAll(async () => {
+    await db.$client.end({ timeout: 5 });
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  return { url, db, store, name };
+}
+
+export const admin = { id: 'test-admin', role: 'admin' } as const;
+export const operator = { id: 'test-operator', role: 'operator' } as const;
+export const auditor = { id: 'test-auditor', role: 'auditor' } as const;
