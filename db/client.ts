@@ -6,14 +6,23 @@ export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.S
 
 export type ConnectOptions = { url: string; max?: number; applicationName?: string };
 
-export function connect({ url, max = 10, applicationName = 'chronicle' }: ConnectOptions): Database {
+export function connect({
+  url,
+  max = 10,
+  applicationName = 'chronicle',
+}: ConnectOptions): Database {
   const client = postgres(url, {
     max,
     onnotice: () => {},
     connection: { application_name: applicationName },
     // Positions and versions stay below 2^53 by contract, so int8 is safe as a JS number.
     types: {
-      bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+      bigint: {
+        to: 20,
+        from: [20],
+        serialize: (v: number) => String(v),
+        parse: (v: string) => Number(v),
+      },
     },
   });
   const db = drizzle({ client, schema });

@@ -10,7 +10,9 @@ export async function runMigrations({ url }: { url: string }): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle({ client }), { migrationsFolder: path.resolve(process.cwd(), 'drizzle') });
+    await migrate(drizzle({ client }), {
+      migrationsFolder: path.resolve(process.cwd(), 'drizzle'),
+    });
     await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
     await client.end();

@@ -70,4 +70,5 @@ export const unauthenticated = (message = 'A valid bearer token is required') =>
 
 export const forbidden = (message: string) => new ChronicleError('forbidden', message);
 
-export const payloadTooLarge = (message: string) => new ChronicleError('payload_too_large', message);
+export const payloadTooLarge = (message: string) =>
+  new ChronicleError('payload_too_large', message);

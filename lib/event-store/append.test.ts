@@ -37,11 +37,19 @@ describe('append', () => {
 
   it('adds correlationId, causationId and actor to metadata and defaults occurredAt to recordedAt', async () => {
     const streamId = stream();
-    await t.store.append({ actor: operator, streamId, events: [event(), { ...event(), metadata: { tenant: 'a' } }] });
+    await t.store.append({
+      actor: operator,
+      streamId,
+      events: [event(), { ...event(), metadata: { tenant: 'a' } }],
+    });
     const { events } = await t.store.readStream({ actor: auditor, streamId });
     const [a, b] = events;
     expect(a?.metadata.correlationId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b?.metadata).toMatchObject({ tenant: 'a', correlationId: a?.metadata.correlationId, actor: operator.id });
+    expect(b?.metadata).toMatchObject({
+      tenant: 'a',
+      correlationId: a?.metadata.correlationId,
+      actor: operator.id,
+    });
     expect(a?.metadata.causationId).toBe(a?.metadata.correlationId);
     expect(a?.occurredAt).toBe(a?.recordedAt);
   });
@@ -60,47 +68,94 @@ describe('append', () => {
       const streamId = stream();
       await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 0 });
       await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 1 });
-      const error = await rejection(t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 1 }));
+      const error = await rejection(
+        t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 1 }),
+      );
       expect(error.code).toBe('concurrency');
       expect(error.details.currentVersion).toBe(2);
-      const ahead = await rejection(t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 7 }));
+      const ahead = await rejection(
+        t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 7 }),
+      );
       expect(ahead.details.currentVersion).toBe(2);
     });
 
     it('no_stream (and 0): only for a stream that does not exist', async () => {
       const streamId = stream();
-      await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'no_stream' });
+      await t.store.append({
+        actor: operator,
+        streamId,
+        events: [event()],
+        expectedVersion: 'no_stream',
+      });
       const error = await rejection(
-        t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'no_stream' }),
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [event()],
+          expectedVersion: 'no_stream',
+        }),
       );
       expect(error.details.currentVersion).toBe(1);
-      expect((await rejection(t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 0 }))).code).toBe(
-        'concurrency',
-      );
+      expect(
+        (
+          await rejection(
+            t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 0 }),
+          )
+        ).code,
+      ).toBe('concurrency');
     });
 
     it('stream_exists: fails on a new stream, succeeds on an existing one', async () => {
       const streamId = stream();
       const error = await rejection(
-        t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'stream_exists' }),
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [event()],
+          expectedVersion: 'stream_exists',
+        }),
       );
       expect(error.details.currentVersion).toBe(0);
-      await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({
+        code: 'not_found',
+      });
       await t.store.append({ actor: operator, streamId, events: [event()] });
-      const ok = await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'stream_exists' });
+      const ok = await t.store.append({
+        actor: operator,
+        streamId,
+        events: [event()],
+        expectedVersion: 'stream_exists',
+      });
       expect(ok.toVersion).toBe(2);
     });
 
     it('any: appends whatever the version', async () => {
       const streamId = stream();
-      await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'any' });
-      const ok = await t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'any' });
+      await t.store.append({
+        actor: operator,
+        streamId,
+        events: [event()],
+        expectedVersion: 'any',
+      });
+      const ok = await t.store.append({
+        actor: operator,
+        streamId,
+        events: [event()],
+        expectedVersion: 'any',
+      });
       expect(ok.toVersion).toBe(2);
     });
 
     it('refuses malformed values', async () => {
       for (const expectedVersion of [-1, 1.5, Number.NaN, 'latest'] as never[]) {
-        const error = await rejection(t.store.append({ actor: operator, streamId: stream(), events: [event()], expectedVersion }));
+        const error = await rejection(
+          t.store.append({
+            actor: operator,
+            streamId: stream(),
+            events: [event()],
+            expectedVersion,
+          }),
+        );
         expect(error.code).toBe('validation');
       }
     });
@@ -110,27 +165,41 @@ describe('append', () => {
     const streamId = stream();
     await t.store.append({ actor: operator, streamId, events: [event()] });
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 32 }, () => t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 1 })),
+      Array.from({ length: 32 }, () =>
+        t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 1 }),
+      ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(31);
-    for (const { reason } of lost) expect(reason).toMatchObject({ code: 'concurrency', details: { currentVersion: 2 } });
+    for (const { reason } of lost)
+      expect(reason).toMatchObject({ code: 'concurrency', details: { currentVersion: 2 } });
     expect((await t.store.getStream({ actor: auditor, streamId })).version).toBe(2);
   });
 
   it('of 32 concurrent creations of one stream with no_stream exactly one succeeds', async () => {
     const streamId = stream();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 32 }, () => t.store.append({ actor: operator, streamId, events: [event()], expectedVersion: 'no_stream' })),
+      Array.from({ length: 32 }, () =>
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [event()],
+          expectedVersion: 'no_stream',
+        }),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('concurrent "any" appends never fail and keep positions in version order', async () => {
     const streamId = stream();
-    await Promise.all(Array.from({ length: 40 }, () => t.store.append({ actor: operator, streamId, events: [event()] })));
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        t.store.append({ actor: operator, streamId, events: [event()] }),
+      ),
+    );
     const { events } = await t.store.readStream({ actor: auditor, streamId, limit: 1000 });
     expect(events.map((e) => e.version)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const positions = events.map((e) => e.position);
@@ -150,12 +219,24 @@ describe('append', () => {
   it('writes a batch atomically: a database failure mid-batch writes nothing', async () => {
     const streamId = stream();
     const taken = randomUUID();
-    await t.store.append({ actor: operator, streamId: stream(), events: [{ ...event(), eventId: taken }] });
+    await t.store.append({
+      actor: operator,
+      streamId: stream(),
+      events: [{ ...event(), eventId: taken }],
+    });
     await rejection(
-      t.store.append({ actor: operator, streamId, events: [event(), { ...event(), eventId: taken }] }),
+      t.store.append({
+        actor: operator,
+        streamId,
+        events: [event(), { ...event(), eventId: taken }],
+      }),
     );
-    await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({ code: 'not_found' });
-    const [row] = await t.db.$client<{ count: number }[]>`select count(*)::int as count from events where stream_id = ${streamId}`;
+    await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const [row] = await t.db.$client<
+      { count: number }[]
+    >`select count(*)::int as count from events where stream_id = ${streamId}`;
     expect(row?.count).toBe(0);
   });
 
@@ -166,9 +247,19 @@ describe('append', () => {
         { eventId: randomUUID(), ...event('A', { x: 1 }) },
         { eventId: randomUUID(), ...event('B', { y: [1, 2] }) },
       ];
-      const original = await t.store.append({ actor: operator, streamId, events, expectedVersion: 'no_stream' });
+      const original = await t.store.append({
+        actor: operator,
+        streamId,
+        events,
+        expectedVersion: 'no_stream',
+      });
       await t.store.append({ actor: operator, streamId, events: [event()] });
-      const exactRetry = await t.store.append({ actor: operator, streamId, events, expectedVersion: 'no_stream' });
+      const exactRetry = await t.store.append({
+        actor: operator,
+        streamId,
+        events,
+        expectedVersion: 'no_stream',
+      });
       const anyRetry = await t.store.append({ actor: operator, streamId, events });
       expect(exactRetry).toEqual(original);
       expect(anyRetry).toEqual(original);
@@ -178,21 +269,49 @@ describe('append', () => {
     it('a retry survives key order differences in data', async () => {
       const streamId = stream();
       const eventId = randomUUID();
-      const original = await t.store.append({ actor: operator, streamId, events: [{ eventId, type: 'A', data: { a: 1, b: 2 } }] });
-      const retry = await t.store.append({ actor: operator, streamId, events: [{ eventId, type: 'A', data: { b: 2, a: 1 } }] });
+      const original = await t.store.append({
+        actor: operator,
+        streamId,
+        events: [{ eventId, type: 'A', data: { a: 1, b: 2 } }],
+      });
+      const retry = await t.store.append({
+        actor: operator,
+        streamId,
+        events: [{ eventId, type: 'A', data: { b: 2, a: 1 } }],
+      });
       expect(retry).toEqual(original);
     });
 
     it('reusing an event id for other content is a conflict', async () => {
       const streamId = stream();
       const eventId = randomUUID();
-      await t.store.append({ actor: operator, streamId, events: [{ eventId, ...event('A', { x: 1 }) }] });
-      const changed = await rejection(t.store.append({ actor: operator, streamId, events: [{ eventId, ...event('A', { x: 2 }) }] }));
+      await t.store.append({
+        actor: operator,
+        streamId,
+        events: [{ eventId, ...event('A', { x: 1 }) }],
+      });
+      const changed = await rejection(
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [{ eventId, ...event('A', { x: 2 }) }],
+        }),
+      );
       expect(changed.code).toBe('idempotency_conflict');
-      const elsewhere = await rejection(t.store.append({ actor: operator, streamId: stream(), events: [{ eventId, ...event('A', { x: 1 }) }] }));
+      const elsewhere = await rejection(
+        t.store.append({
+          actor: operator,
+          streamId: stream(),
+          events: [{ eventId, ...event('A', { x: 1 }) }],
+        }),
+      );
       expect(elsewhere.code).toBe('idempotency_conflict');
       const partial = await rejection(
-        t.store.append({ actor: operator, streamId, events: [{ eventId, ...event('A', { x: 1 }) }, event()] }),
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [{ eventId, ...event('A', { x: 1 }) }, event()],
+        }),
       );
       expect(partial.code).toBe('idempotency_conflict');
       expect((await t.store.getStream({ actor: auditor, streamId })).version).toBe(1);
@@ -215,17 +334,23 @@ describe('append', () => {
       const streamId = stream();
       const error = await rejection(t.store.append({ actor: operator, streamId, events }));
       expect(error.code).toBe(code);
-      await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
 
     it('stream ids outside the pattern, and system ids', async () => {
       for (const streamId of ['', 'a b', 'x'.repeat(201), '$audit-1', 'ünicode']) {
-        expect((await rejection(t.store.append({ actor: operator, streamId, events: [event()] }))).code).toBe('validation');
+        expect(
+          (await rejection(t.store.append({ actor: operator, streamId, events: [event()] }))).code,
+        ).toBe('validation');
       }
     });
 
     it('an auditor may not append', async () => {
-      const error = await rejection(t.store.append({ actor: auditor, streamId: stream(), events: [event()] }));
+      const error = await rejection(
+        t.store.append({ actor: auditor, streamId: stream(), events: [event()] }),
+      );
       expect(error.code).toBe('forbidden');
     });
   });

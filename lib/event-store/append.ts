@@ -25,7 +25,10 @@ type AppendRow = {
   r_first_position: number | null;
 };
 
-export async function appendToStream(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
+export async function appendToStream(
+  ctx: StoreContext,
+  params: AppendParams,
+): Promise<AppendResult> {
   const stop = metrics().appendSeconds.startTimer();
   try {
     const result = await append(ctx, params);
@@ -40,7 +43,7 @@ export async function appendToStream(ctx: StoreContext, params: AppendParams): P
 }
 
 async function append(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
-  const { actor, streamId, events } = params;
+  const { actor, streamId } = params;
   assertRole(actor, 'operator');
   assertWritableStreamId(streamId);
   const expected = encodeExpectedVersion(params.expectedVersion ?? 'any');
@@ -64,7 +67,8 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
         select r_status, r_version, r_first_position
         from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb)`;
     } catch (error) {
-      if (isEventIdConflict(error)) return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
+      if (isEventIdConflict(error))
+        return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
       throw error;
     }
     if (!row) throw new Error('chronicle_append returned no row');
@@ -79,7 +83,9 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
     }
     if (row.r_status === 'raced' && attempt < MAX_RACE_RETRIES) {
       // Another writer appended between our read of the version and our write; go again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, 2 ** attempt)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(20, 2 ** attempt)),
+      );
       continue;
     }
     if (prepared.some((e) => e.clientEventId)) {
@@ -129,12 +135,19 @@ function encodeExpectedVersion(expected: ExpectedVersion): number {
   );
 }
 
-function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendParams): PreparedEvent[] {
+function prepareEvents(
+  ctx: StoreContext,
+  { actor, streamId, events }: AppendParams,
+): PreparedEvent[] {
   if (events.length === 0) {
-    throw validationError('An append needs at least one event', [{ path: 'events', message: 'empty' }]);
+    throw validationError('An append needs at least one event', [
+      { path: 'events', message: 'empty' },
+    ]);
   }
   if (events.length > MAX_EVENTS_PER_APPEND) {
-    throw payloadTooLarge(`An append carries at most ${MAX_EVENTS_PER_APPEND} events; got ${events.length}`);
+    throw payloadTooLarge(
+      `An append carries at most ${MAX_EVENTS_PER_APPEND} events; got ${events.length}`,
+    );
   }
   const category = categoryOf(streamId);
   const batchCorrelationId = randomUUID();
@@ -147,9 +160,14 @@ function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendPar
       ]);
     }
     if (event.eventId !== undefined && !UUID_PATTERN.test(event.eventId)) {
-      throw validationError(`${path}.eventId must be a UUID`, [{ path: `${path}.eventId`, message: 'not a UUID' }]);
+      throw validationError(`${path}.eventId must be a UUID`, [
+        { path: `${path}.eventId`, message: 'not a UUID' },
+      ]);
     }
-    for (const [field, value] of [['data', event.data], ['metadata', event.metadata ?? {}]] as const) {
+    for (const [field, value] of [
+      ['data', event.data],
+      ['metadata', event.metadata ?? {}],
+    ] as const) {
       if (!isJsonObject(value)) {
         throw validationError(`${path}.${field} must be a JSON object`, [
           { path: `${path}.${field}`, message: 'not an object' },
@@ -160,9 +178,10 @@ function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendPar
     const suppliedMetadata = event.metadata ?? {};
     const correlationId = suppliedMetadata.correlationId ?? batchCorrelationId;
     if (typeof correlationId !== 'string' || correlationId.length > 200) {
-      throw validationError(`${path}.metadata.correlationId must be a string of at most 200 characters`, [
-        { path: `${path}.metadata.correlationId`, message: 'invalid' },
-      ]);
+      throw validationError(
+        `${path}.metadata.correlationId must be a string of at most 200 characters`,
+        [{ path: `${path}.metadata.correlationId`, message: 'invalid' }],
+      );
     }
     const eventId = (event.eventId ?? randomUUID()).toLowerCase();
     if (seen.has(eventId)) {
@@ -172,7 +191,9 @@ function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendPar
     }
     seen.add(eventId);
     if (event.occurredAt !== undefined && Number.isNaN(event.occurredAt.getTime())) {
-      throw validationError(`${path}.occurredAt is not a valid date`, [{ path: `${path}.occurredAt`, message: 'invalid' }]);
+      throw validationError(`${path}.occurredAt is not a valid date`, [
+        { path: `${path}.occurredAt`, message: 'invalid' },
+      ]);
     }
     const { schemaVersion, data } = ctx.registry.prepare(category, event.type, event.data);
     const metadata = {
@@ -190,7 +211,14 @@ function prepareEvents(ctx: StoreContext, { actor, streamId, events }: AppendPar
       metadata,
       suppliedMetadata,
       occurredAt: event.occurredAt,
-      contentHash: contentHash({ streamId, eventId, type: event.type, schemaVersion, data, metadata }),
+      contentHash: contentHash({
+        streamId,
+        eventId,
+        type: event.type,
+        schemaVersion,
+        data,
+        metadata,
+      }),
     };
   });
 }

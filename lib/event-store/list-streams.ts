@@ -21,13 +21,18 @@ export type StreamList = { streams: StreamInfo[]; nextCursor: string | null };
 type Cursor = { streamId: string; updatedAt?: string };
 
 /** Keyset paging: the cursor holds the sort key of the last row, so pages never use OFFSET. */
-export async function listStreams(ctx: StoreContext, params: ListStreamsParams): Promise<StreamList> {
+export async function listStreams(
+  ctx: StoreContext,
+  params: ListStreamsParams,
+): Promise<StreamList> {
   assertRole(params.actor, 'auditor');
   const sort = params.sort ?? 'streamId';
   const limit = pageSize(params.limit, 50);
   const after = params.cursor ? decodeCursor(params.cursor) : undefined;
   if (after && sort.endsWith('updatedAt') !== (after.updatedAt !== undefined)) {
-    throw validationError('cursor belongs to another sort order', [{ path: 'cursor', message: 'invalid' }]);
+    throw validationError('cursor belongs to another sort order', [
+      { path: 'cursor', message: 'invalid' },
+    ]);
   }
   const sql = ctx.db.$client;
   const descending = sort.startsWith('-');
@@ -75,12 +80,15 @@ function decodeCursor(text: string): Cursor {
       value !== null &&
       'streamId' in value &&
       typeof value.streamId === 'string' &&
-      (!('updatedAt' in value) || (typeof value.updatedAt === 'string' && !Number.isNaN(Date.parse(value.updatedAt))))
+      (!('updatedAt' in value) ||
+        (typeof value.updatedAt === 'string' && !Number.isNaN(Date.parse(value.updatedAt))))
     ) {
       return value as Cursor;
     }
   } catch {
     // fall through to the validation error below
   }
-  throw validationError('cursor is not one this server gave out', [{ path: 'cursor', message: 'invalid' }]);
+  throw validationError('cursor is not one this server gave out', [
+    { path: 'cursor', message: 'invalid' },
+  ]);
 }

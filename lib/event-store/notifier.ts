@@ -28,9 +28,11 @@ export class AppendNotifier {
 
   /** Resolves at the next append seen (here or by another process), or after `timeoutMs`. */
   async waitForAppend(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    this.listening ??= this.sql.listen(APPEND_CHANNEL, () => this.wake()).catch(() => {
-      this.listening = undefined;
-    });
+    this.listening ??= this.sql
+      .listen(APPEND_CHANNEL, () => this.wake())
+      .catch(() => {
+        this.listening = undefined;
+      });
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);

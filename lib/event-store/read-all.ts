@@ -16,7 +16,9 @@ export type AllFilter = {
   to?: Date;
 };
 
-export type ReadAllParams = WithActor<AllFilter & { after?: number; limit?: number; raw?: boolean }>;
+export type ReadAllParams = WithActor<
+  AllFilter & { after?: number; limit?: number; raw?: boolean }
+>;
 
 export type AllPage = {
   events: RecordedEvent[];

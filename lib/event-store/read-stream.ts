@@ -29,8 +29,13 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
   assertRole(params.actor, 'auditor');
   const { streamId, direction = 'forward' } = params;
   const limit = pageSize(params.limit);
-  if (params.fromVersion !== undefined && (!Number.isSafeInteger(params.fromVersion) || params.fromVersion < 0)) {
-    throw validationError('fromVersion must be an integer ≥ 0', [{ path: 'fromVersion', message: 'invalid' }]);
+  if (
+    params.fromVersion !== undefined &&
+    (!Number.isSafeInteger(params.fromVersion) || params.fromVersion < 0)
+  ) {
+    throw validationError('fromVersion must be an integer ≥ 0', [
+      { path: 'fromVersion', message: 'invalid' },
+    ]);
   }
   const stop = metrics().readSeconds.startTimer({ kind: 'stream' });
   const stream = await getStream(ctx, params);

@@ -27,7 +27,9 @@ export class EventRegistry {
     for (const definition of definitions) {
       for (let v = 1; v < definition.schemaVersion; v++) {
         if (!definition.upcasters?.[v]) {
-          throw new Error(`${definition.type} v${definition.schemaVersion} lacks an upcaster from v${v}`);
+          throw new Error(
+            `${definition.type} v${definition.schemaVersion} lacks an upcaster from v${v}`,
+          );
         }
       }
       this.types.set(key(definition.category, definition.type), definition);
@@ -37,7 +39,11 @@ export class EventRegistry {
   }
 
   /** Validates new event data; returns what to store and at which schema version. */
-  prepare(category: string, type: string, data: JsonObject): { schemaVersion: number; data: JsonObject } {
+  prepare(
+    category: string,
+    type: string,
+    data: JsonObject,
+  ): { schemaVersion: number; data: JsonObject } {
     const definition = this.types.get(key(category, type));
     if (!definition) {
       if (this.categories.has(category)) {

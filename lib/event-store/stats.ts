@@ -2,13 +2,23 @@ import { assertRole } from '../actor';
 import type { StoreContext } from './context';
 import type { WithActor } from './types';
 
-export type CategoryStats = { category: string; streams: number; events: number; lastUpdatedAt: string };
+export type CategoryStats = {
+  category: string;
+  streams: number;
+  events: number;
+  lastUpdatedAt: string;
+};
 export type StoreStats = { streams: number; events: number; categories: CategoryStats[] };
 
 /** Exact counts from `streams`: a stream's version is its number of events. */
-export async function storeStats(ctx: StoreContext, { actor }: WithActor<object>): Promise<StoreStats> {
+export async function storeStats(
+  ctx: StoreContext,
+  { actor }: WithActor<object>,
+): Promise<StoreStats> {
   assertRole(actor, 'auditor');
-  const rows = await ctx.db.$client<{ category: string; streams: number; events: number; last_updated_at: Date }[]>`
+  const rows = await ctx.db.$client<
+    { category: string; streams: number; events: number; last_updated_at: Date }[]
+  >`
     select category, count(*)::bigint as streams, sum(version)::bigint as events,
       max(updated_at) as last_updated_at
     from streams group by category order by category`;

@@ -22,7 +22,15 @@ export type SubscribeParams = WithActor<
  * Resolves when `signal` aborts; rejects when `onEvent` throws.
  */
 export async function subscribe(ctx: StoreContext, params: SubscribeParams): Promise<void> {
-  const { signal, batchSize = 500, pollMs = 1000, onEvent, onCheckpoint, after, ...filter } = params;
+  const {
+    signal,
+    batchSize = 500,
+    pollMs = 1000,
+    onEvent,
+    onCheckpoint,
+    after,
+    ...filter
+  } = params;
   let position = after ?? 0;
   while (!signal?.aborted) {
     const page = await readAll(ctx, { ...filter, after: position, limit: batchSize });

@@ -42,7 +42,8 @@ export async function verifyStream(
     for (const row of rows) {
       const expectedVersion = checked + 1;
       headHash = row.hash;
-      if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash) return result(expectedVersion);
+      if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash)
+        return result(expectedVersion);
       const recomputed = chainHash({
         prevHash,
         version: row.stream_version,

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import { GENESIS_HASH, chainHash, contentHash } from './hash';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+
+async function streamWith(count: number) {
+  const streamId = `ledger-${randomUUID()}`;
+  for (let i = 0; i < count; i++) {
+    await t.store.append({
+      actor: operator,
+      streamId,
+      events: [{ type: 'Entry', data: { i, note: `entry ${i}`, nested: { z: 1, a: [1.5, 'x'] } } }],
+    });
+  }
+  return streamId;
+}
+
+/** Changes a stored row behind the immutability trigger, as someone with superuser access could. */
+async function tamper(streamId: string, version: number, set: string) {
+  await t.db.$client.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx.unsafe(`update events set ${set} where stream_id = $1 and stream_version = $2`, [
+      streamId,
+      version,
+    ]);
+  });
+}
+
+describe('hash chain', () => {
+  it('links each event to the previous one, starting from 64 zeros, as docs/integrity.md describes', async () => {
+    const streamId = await streamWith(3);
+    const { events } = await t.store.readStream({ actor: auditor, streamId, raw: true });
+    let prevHash = GENESIS_HASH;
+    for (const e of events) {
+      expect(e.prevHash).toBe(prevHash);
+      const recomputed = chainHash({
+        prevHash,
+        version: e.version,
+        occurredAtMs: Date.parse(e.occurredAt),
+        recordedAtMs: Date.parse(e.recordedAt),
+        contentHash: contentHash(e),
+      });
+      expect(e.hash).toBe(recomputed);
+      prevHash = e.hash;
+    }
+    expect((await t.store.getStream({ actor: auditor, streamId })).lastHash).toBe(prevHash);
+  });
+
+  it('verify passes on an untouched stream', async () => {
+    const streamId = await streamWith(5);
+    const result = await t.store.verifyStream({ actor: auditor, streamId });
+    expect(result).toMatchObject({
+      streamId,
+      valid: true,
+      checkedEvents: 5,
+      firstInvalidVersion: null,
+    });
+    expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['data', `data = jsonb_set(data, '{note}', '"rewritten"')`],
+    ['metadata', `metadata = metadata || '{"actor":"mallory"}'`],
+    ['type', `event_type = 'Other'`],
+    ['occurred time', `occurred_at = occurred_at - interval '1 day'`],
+    ['recorded time', `recorded_at = recorded_at + interval '1 ms'`],
+    ['stored hash', `hash = repeat('a', 64)`],
+  ])('verify finds a changed %s at its version', async (_, set) => {
+    const streamId = await streamWith(5);
+    await tamper(streamId, 3, set);
+    const result = await t.store.verifyStream({ actor: auditor, streamId });
+    expect(result).toMatchObject({ valid: false, firstInvalidVersion: 3, checkedEvents: 2 });
+  });
+
+  it('concurrent writers to one stream never fork the chain', async () => {
+    const streamId = `ledger-${randomUUID()}`;
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [
+            { type: 'Entry', data: { i } },
+            { type: 'Entry', data: { i, second: true } },
+          ],
+        }),
+      ),
+    );
+    const result = await t.store.verifyStream({ actor: auditor, streamId });
+    expect(result).toMatchObject({ valid: true, checkedEvents: 60 });
+    const [row] = await t.db.$client<{ forks: number }[]>`
+      select count(*)::int as forks from (
+        select prev_hash from events where stream_id = ${streamId} group by prev_hash having count(*) > 1) f`;
+    expect(row?.forks).toBe(0);
+  });
+});
+
+describe('immutability', () => {
+  it('the database rejects UPDATE, DELETE and TRUNCATE on events', async () => {
+    const streamId = await streamWith(1);
+    await expect(
+      t.db.$client`update events set data = '{}' where stream_id = ${streamId}`,
+    ).rejects.toThrow(/immutable/);
+    await expect(t.db.$client`delete from events where stream_id = ${streamId}`).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(t.db.$client`truncate events`).rejects.toThrow(/immutable/);
+    const { events } = await t.store.readStream({ actor: auditor, streamId });
+    expect(events).toHaveLength(1);
+  });
+});
