@@ -1,0 +1,118 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { connect } from '../db/client';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
+import { runMigrations } from '../db/migrate';
+import { env } from '../lib/env';
+import { createEventStore } from '../lib/event-store';
+import { registry } from '../lib/event-types';
+import { seedGenericData } from './demo/generic-data';
+
+const actor = { id: 'demo-seed', role: 'admin' } as const;
+const SOURCES = ['app', 'components', 'hooks', 'lib', 'db', 'drizzle'];
+
+/**
+ * `npm run demo`: the console on http://localhost:3000 over the embedded PostgreSQL (or
+ * DATABASE_URL), with demo data written into an empty store and a printed API token.
+ */
+let server: EmbeddedServer | undefined;
+
+async function main() {
+  const config = env();
+  let url = config.DATABASE_URL;
+  if (!url) {
+    console.log(`Starting the embedded PostgreSQL in ${config.CHRONICLE_DATA_DIR}/postgres …`);
+    server = await startEmbeddedPostgres({ dataDir: config.CHRONICLE_DATA_DIR, port: config.CHRONICLE_EMBEDDED_PORT });
+    url = server.url;
+  }
+  await runMigrations({ url });
+  await seedIfEmpty(url);
+  if (needsBuild()) {
+    console.log('Building the console (next build) …');
+    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const token = config.CHRONICLE_BOOTSTRAP_TOKEN ?? demoToken(config.CHRONICLE_DATA_DIR);
+  const port = process.env.PORT ?? '3000';
+  const logFile = path.join(config.CHRONICLE_DATA_DIR, 'demo.log');
+  const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+    stdio: ['ignore', openSync(logFile, 'a'), 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, CHRONICLE_BOOTSTRAP_TOKEN: token },
+  });
+  const stop = async (code: number) => {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => (app.exitCode === null ? app.once('exit', resolve) : resolve(null)));
+    await server?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  app.once('exit', (code) => void stop(code ?? 1));
+  await waitForHealth(`http://localhost:${port}/api/v1/health`);
+  console.log(`\nChronicle is running: http://localhost:${port}`);
+  console.log(`API token (admin): ${token}`);
+  console.log(`Try: curl -H "Authorization: Bearer ${token}" http://localhost:${port}/api/v1/streams`);
+  console.log(`Server logs: ${logFile}. Stop with Ctrl+C.`);
+}
+
+async function seedIfEmpty(url: string) {
+  const db = connect({ url, max: 4 });
+  try {
+    const store = createEventStore({ db, registry });
+    const stats = await store.stats({ actor });
+    if (stats.events > 0) {
+      console.log(`Store holds ${stats.events} events in ${stats.streams} streams; no demo data added.`);
+      return;
+    }
+    const written = await seedGenericData(store, actor);
+    console.log(`Wrote ${written} demo events.`);
+  } finally {
+    await db.$client.end();
+  }
+}
+
+function newestSourceTime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    const time = entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs;
+    return Math.max(newest, time);
+  }, 0);
+}
+
+function needsBuild(): boolean {
+  const buildId = '.next/BUILD_ID';
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((dir) => newestSourceTime(dir) > built);
+}
+
+/** Kept with the data so the token printed last time still works. */
+function demoToken(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const token = `chr_${randomBytes(24).toString('hex')}`;
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within a minute`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await server?.stop();
+  process.exit(1);
+});
