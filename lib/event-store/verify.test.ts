@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
 import { GENESIS_HASH, chainHash, contentHash } from './hash';
@@ -49,6 +51,35 @@ describe('hash chain', () => {
       prevHash = e.hash;
     }
     expect((await t.store.getStream({ actor: auditor, streamId })).lastHash).toBe(prevHash);
+  });
+
+  it('the example in docs/integrity.md verifies an export and catches a change', async () => {
+    const doc = readFileSync('docs/integrity.md', 'utf8');
+    const example = /## Example[^`]*```js\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toContain('export function verify');
+    const dir = path.resolve('.data/tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `integrity-example-${randomUUID()}.mjs`);
+    writeFileSync(file, example!);
+    const { verify } = (await import(file)) as {
+      verify: (events: unknown[]) => {
+        valid: boolean;
+        firstInvalidVersion?: number;
+        headHash?: string;
+      };
+    };
+    const streamId = await streamWith(4);
+    const exported = JSON.parse(
+      JSON.stringify((await t.store.readStream({ actor: auditor, streamId, raw: true })).events),
+    ) as {
+      data: Record<string, unknown>;
+    }[];
+    expect(verify(exported)).toEqual({
+      valid: true,
+      headHash: (await t.store.getStream({ actor: auditor, streamId })).lastHash,
+    });
+    exported[2]!.data = { ...exported[2]!.data, note: 'changed' };
+    expect(verify(exported)).toEqual({ valid: false, firstInvalidVersion: 3 });
   });
 
   it('verify passes on an untouched stream', async () => {
