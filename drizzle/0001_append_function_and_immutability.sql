@@ -18,7 +18,7 @@ DECLARE
   v_count int := jsonb_array_length(p_events);
   v_seen bigint;
   v_written int;
-  v_now timestamptz := date_trunc('milliseconds', now());
+  v_now timestamptz;
   v_now_ms bigint;
   v_xid xid8;
   v_offset int;
@@ -38,13 +38,19 @@ BEGIN
     END IF;
   END IF;
 
+  -- The commit time is read once the stream row is ours, so it never goes backwards within a
+  -- stream: time travel by recorded time can treat a stream's recorded times as ordered.
   IF v_seen = 0 THEN
     INSERT INTO streams (stream_id, category, version, created_at, updated_at)
-    VALUES (p_stream_id, split_part(p_stream_id, '-', 1), v_count, v_now, v_now)
-    ON CONFLICT (stream_id) DO NOTHING;
+    VALUES (p_stream_id, split_part(p_stream_id, '-', 1), v_count,
+      date_trunc('milliseconds', clock_timestamp()), date_trunc('milliseconds', clock_timestamp()))
+    ON CONFLICT (stream_id) DO NOTHING
+    RETURNING updated_at INTO v_now;
   ELSE
-    UPDATE streams SET version = version + v_count, updated_at = v_now
-    WHERE stream_id = p_stream_id AND version = v_seen;
+    UPDATE streams SET version = version + v_count,
+      updated_at = greatest(updated_at, date_trunc('milliseconds', clock_timestamp()))
+    WHERE stream_id = p_stream_id AND version = v_seen
+    RETURNING updated_at INTO v_now;
   END IF;
   GET DIAGNOSTICS v_written = ROW_COUNT;
 

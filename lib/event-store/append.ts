@@ -10,7 +10,7 @@ import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream
 import type { AppendResult, ExpectedVersion, NewEvent, WithActor } from './types';
 
 export const MAX_EVENTS_PER_APPEND = 1000;
-const MAX_RACE_RETRIES = 50;
+export const MAX_RACE_RETRIES = 50;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AppendParams = WithActor<{
@@ -18,6 +18,13 @@ export type AppendParams = WithActor<{
   events: NewEvent[];
   expectedVersion?: ExpectedVersion;
 }>;
+
+/** An append without an exact expected version lost a race inside a caller's transaction. */
+export class RaceLost extends Error {
+  constructor(readonly streamId: string) {
+    super(`Another writer appended to ${streamId} first`);
+  }
+}
 
 type AppendRow = {
   r_status: 'ok' | 'wrong_version' | 'raced';
@@ -34,7 +41,7 @@ export async function appendToStream(
     const result = await append(ctx, params);
     stop({ outcome: 'ok' });
     metrics().eventsAppended.inc(result.positions.length);
-    ctx.notifier.appended();
+    if (!ctx.inTransaction) ctx.notifier.appended();
     return result;
   } catch (error) {
     stop({ outcome: error instanceof ChronicleError ? error.code : 'error' });
@@ -59,7 +66,7 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
       contentHash: e.contentHash,
     })),
   );
-  const sql = ctx.db.$client;
+  const sql = ctx.sql;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
@@ -81,6 +88,7 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
         positions: prepared.map((_, i) => first + i),
       };
     }
+    if (row.r_status === 'raced' && ctx.inTransaction) throw new RaceLost(streamId);
     if (row.r_status === 'raced' && attempt < MAX_RACE_RETRIES) {
       // Another writer appended between our read of the version and our write; go again.
       await new Promise((resolve) =>
@@ -108,7 +116,7 @@ async function resolveRetry(
 }
 
 async function currentVersion(ctx: StoreContext, streamId: string): Promise<number> {
-  const [row] = await ctx.db.$client<{ version: number }[]>`
+  const [row] = await ctx.sql<{ version: number }[]>`
     select version from streams where stream_id = ${streamId}`;
   return row?.version ?? 0;
 }

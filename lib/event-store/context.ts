@@ -1,10 +1,22 @@
+import type postgres from 'postgres';
 import type { Database } from '@/db/client';
 import type { AppendNotifier } from './notifier';
 import type { EventRegistry } from './registry';
 
-/** What every store operation needs: the database, the event type registry, the notifier. */
+/**
+ * Runs queries: an open transaction, or the pool (see `asQueryable`). The store never calls
+ * `savepoint` or `prepare`, the only things a transaction can do that the pool cannot.
+ */
+export type Queryable = postgres.TransactionSql;
+
+export const asQueryable = (pool: postgres.Sql): Queryable => pool as unknown as Queryable;
+
+/** What every store operation needs: where to run SQL, the event type registry, the notifier. */
 export type StoreContext = {
   db: Database;
+  /** The pool, or the open transaction of `store.transact`. */
+  sql: Queryable;
+  inTransaction: boolean;
   registry: EventRegistry;
   notifier: AppendNotifier;
 };

@@ -10,7 +10,7 @@ export async function getStream(
   { actor, streamId }: WithActor<{ streamId: string }>,
 ): Promise<StreamDetails> {
   assertRole(actor, 'auditor');
-  const [row] = await ctx.db.$client<(StreamRow & { last_hash: string | null })[]>`
+  const [row] = await ctx.sql<(StreamRow & { last_hash: string | null })[]>`
     select s.stream_id, s.category, s.version, s.created_at, s.updated_at, e.hash as last_hash
     from streams s
     left join events e on e.stream_id = s.stream_id and e.stream_version = s.version

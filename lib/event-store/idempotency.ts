@@ -40,7 +40,7 @@ export async function findIdempotentResult(
 ): Promise<AppendResult | null> {
   const ids = prepared.filter((e) => e.clientEventId).map((e) => e.eventId);
   if (ids.length === 0) return null;
-  const rows = await ctx.db.$client<StoredRow[]>`
+  const rows = await ctx.sql<StoredRow[]>`
     select event_id, stream_id, stream_version, global_position, event_type, data, metadata, occurred_at
     from events where event_id = any(${ids}::uuid[])`;
   if (rows.length === 0) return null;

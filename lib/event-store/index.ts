@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { appendToStream } from './append';
-import type { StoreContext } from './context';
+import { asQueryable, type StoreContext } from './context';
 import { getStream } from './get-stream';
 import { listStreams } from './list-streams';
 import { AppendNotifier } from './notifier';
@@ -9,6 +9,7 @@ import { readStream } from './read-stream';
 import { EventRegistry } from './registry';
 import { storeStats } from './stats';
 import { subscribe } from './subscribe';
+import { transact, type Transaction } from './transact';
 import { verifyStream } from './verify';
 
 type Operation<P, R> = (ctx: StoreContext, params: P) => Promise<R>;
@@ -26,6 +27,7 @@ const operations = {
 };
 
 export type EventStore = { [K in keyof typeof operations]: Bound<(typeof operations)[K]> } & {
+  transact: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
   context: StoreContext;
 };
 
@@ -36,15 +38,22 @@ export function createEventStore({
   db: Database;
   registry?: EventRegistry;
 }): EventStore {
-  const context: StoreContext = { db, registry, notifier: new AppendNotifier(db.$client) };
+  const context: StoreContext = {
+    db,
+    sql: asQueryable(db.$client),
+    inTransaction: false,
+    registry,
+    notifier: new AppendNotifier(db.$client),
+  };
   const bound = Object.fromEntries(
     Object.entries(operations).map(([name, op]) => [
       name,
       (params: never) => (op as Operation<never, unknown>)(context, params),
     ]),
   ) as Omit<EventStore, 'context'>;
-  return { ...bound, context };
+  return { ...bound, transact: (work) => transact(context, work), context };
 }
 
 export { EventRegistry } from './registry';
 export type * from './types';
+export type { Transaction } from './transact';

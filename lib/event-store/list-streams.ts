@@ -34,7 +34,7 @@ export async function listStreams(
       { path: 'cursor', message: 'invalid' },
     ]);
   }
-  const sql = ctx.db.$client;
+  const sql = ctx.sql;
   const descending = sort.startsWith('-');
   const byUpdated = sort.endsWith('updatedAt');
   const dir = descending ? sql`desc` : sql`asc`;

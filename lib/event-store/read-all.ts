@@ -39,7 +39,7 @@ export async function readAll(ctx: StoreContext, params: ReadAllParams): Promise
     throw validationError('after must be an integer ≥ 0', [{ path: 'after', message: 'invalid' }]);
   }
   const limit = pageSize(params.limit);
-  const sql = ctx.db.$client;
+  const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
   const rows = await sql<(EventRow & { horizon: number })[]>`
     with h as (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024 as horizon)

@@ -39,7 +39,7 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
   }
   const stop = metrics().readSeconds.startTimer({ kind: 'stream' });
   const stream = await getStream(ctx, params);
-  const sql = ctx.db.$client;
+  const sql = ctx.sql;
   const forward = direction === 'forward';
   const from = params.fromVersion ?? (forward ? 1 : stream.version);
   const rows = await sql<EventRow[]>`

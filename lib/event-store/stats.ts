@@ -16,7 +16,7 @@ export async function storeStats(
   { actor }: WithActor<object>,
 ): Promise<StoreStats> {
   assertRole(actor, 'auditor');
-  const rows = await ctx.db.$client<
+  const rows = await ctx.sql<
     { category: string; streams: number; events: number; last_updated_at: Date }[]
   >`
     select category, count(*)::bigint as streams, sum(version)::bigint as events,

@@ -23,7 +23,7 @@ export async function verifyStream(
   assertRole(params.actor, 'auditor');
   const { streamId } = params;
   const stream = await getStream(ctx, params);
-  const sql = ctx.db.$client;
+  const sql = ctx.sql;
   let prevHash = GENESIS_HASH;
   let checked = 0;
   let headHash: string | null = null;
