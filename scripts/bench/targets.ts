@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type postgres from 'postgres';
+import { connect } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { createEventStore } from '../../lib/event-store';
+import { GENESIS_HASH } from '../../lib/event-store/hash';
+import { EVENT_COLUMNS } from '../../lib/event-store/rows';
+import type { BenchEvent } from './payload';
+
+export type Expected = number | 'any';
+
+/** What a workload does to a store, through a pool of `max` connections. */
+export type Session = {
+  /** Resolves to the stream's new version; rejects on a version conflict. */
+  append(streamId: string, expected: Expected, events: BenchEvent[]): Promise<number>;
+  /** Resolves to the number of events read. */
+  readStream(streamId: string, limit: number): Promise<number>;
+  readAllPage(after: number, limit: number): Promise<{ count: number; lastPosition: number }>;
+  /** The highest global position written so far. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+};
+
+export type Target = { name: 'ours' | 'raw'; open(url: string, max: number): Session };
+
+export const actor: Actor = { id: 'bench', role: 'admin' };
+
+const headPosition = async (sql: postgres.Sql, table: string) => {
+  const [row] = await sql<{ head: number }[]>`
+    select coalesce(max(global_position), 0)::bigint as head from ${sql(table)}`;
+  return row?.head ?? 0;
+};
+
+/** The event store as the app uses it: validation, hash chain, gap-safe positions. */
+export const ours: Target = {
+  name: 'ours',
+  open(url, max) {
+    const db = connect({ url, max, applicationName: 'chronicle-bench' });
+    const store = createEventStore({ db });
+    return {
+      append: async (streamId, expectedVersion, events) =>
+        (await store.append({ actor, streamId, expectedVersion, events })).toVersion,
+      readStream: async (streamId, limit) =>
+        (await store.readStream({ actor, streamId, limit })).events.length,
+      readAllPage: async (after, limit) => {
+        const page = await store.readAll({ actor, after, limit });
+        return { count: page.events.length, lastPosition: page.lastPosition };
+      },
+      headPosition: () => headPosition(db.$client, 'events'),
+      close: () => db.$client.end({ timeout: 5 }),
+    };
+  },
+};
+
+/**
+ * The floor to compare with: the same table shape without triggers, one plain statement per
+ * append (no hash chain, positions from a plain sequence), plain SELECTs for reads. Same driver
+ * settings as ours, so type parsing costs the same.
+ */
+export const raw: Target = {
+  name: 'raw',
+  open(url, max) {
+    const sql = connect({ url, max, applicationName: 'chronicle-bench' }).$client;
+    return {
+      append: (streamId, expected, events) => rawAppend(sql, streamId, expected, events),
+      readStream: async (streamId, limit) => {
+        const rows = await sql`
+          select ${sql.unsafe(EVENT_COLUMNS)} from raw_events
+          where stream_id = ${streamId} and stream_version >= 1
+          order by stream_version limit ${limit}`;
+        return rows.length;
+      },
+      readAllPage: async (after, limit) => {
+        const rows = await sql<{ global_position: number }[]>`
+          select ${sql.unsafe(EVENT_COLUMNS)} from raw_events
+          where global_position > ${after}
+          order by global_position limit ${limit}`;
+        return { count: rows.length, lastPosition: rows.at(-1)?.global_position ?? after };
+      },
+      headPosition: () => headPosition(sql, 'raw_events'),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  },
+};
+
+/** Tables and sequence the raw target writes to; created next to the migrated schema. */
+export const RAW_SCHEMA = `
+  create table raw_streams (like streams including all);
+  create table raw_events (like events including all);
+  create sequence raw_events_position_seq;`;
+
+async function rawAppend(
+  sql: postgres.Sql,
+  streamId: string,
+  expected: Expected,
+  events: BenchEvent[],
+): Promise<number> {
+  const count = events.length;
+  // The same stored content as ours: a client-side event id and the actor in the metadata.
+  const payload = JSON.stringify(
+    events.map((e) => ({
+      eventId: randomUUID(),
+      type: e.type,
+      data: e.data,
+      metadata: { ...e.metadata, actor: actor.id },
+    })),
+  );
+  const [row] = await sql<{ version: number }[]>`
+    with s as (${streamWrite(sql, streamId, expected, count)}),
+    e as (
+      insert into raw_events (global_position, stream_id, category, stream_version, event_id,
+        event_type, schema_version, data, metadata, occurred_at, recorded_at, transaction_id,
+        prev_hash, hash)
+      select nextval('raw_events_position_seq'), ${streamId}, split_part(${streamId}, '-', 1),
+        s.version - ${count} + x.ord, (x.e ->> 'eventId')::uuid, x.e ->> 'type', 1,
+        x.e -> 'data', x.e -> 'metadata', now(), now(), pg_current_xact_id(),
+        ${GENESIS_HASH}, ${GENESIS_HASH}
+      from s, jsonb_array_elements(${payload}::jsonb) with ordinality as x(e, ord)
+    )
+    select version from s`;
+  if (!row) throw new Error(`raw append to ${streamId}: version conflict`);
+  return row.version;
+}
+
+/** The one write to raw_streams that checks and bumps the version for an append of `count`. */
+function streamWrite(sql: postgres.Sql, streamId: string, expected: Expected, count: number) {
+  const insert = sql`
+    insert into raw_streams (stream_id, category, version, created_at, updated_at)
+    values (${streamId}, split_part(${streamId}, '-', 1), ${count}, now(), now())`;
+  if (expected === 'any') {
+    return sql`${insert} on conflict (stream_id) do update
+      set version = raw_streams.version + excluded.version, updated_at = excluded.updated_at
+      returning version`;
+  }
+  if (expected === 0) return sql`${insert} on conflict (stream_id) do nothing returning version`;
+  return sql`
+    update raw_streams set version = version + ${count}, updated_at = now()
+    where stream_id = ${streamId} and version = ${expected}
+    returning version`;
+}
