@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { EventTypeDefinition } from '../../event-store/registry';
+import type { DomainEvent } from '../aggregate';
+
+export const AGENT_CATEGORY = 'agent';
+
+const taskId = z.string().min(1).max(200);
+
+export const agentEventSchemas = {
+  AgentRegistered: z.object({
+    agentId: z.string().min(1).max(190),
+    name: z.string().trim().min(1).max(200),
+    model: z.string().trim().min(1).max(200),
+    capabilities: z.array(z.string().min(1).max(100)).max(100),
+  }),
+  AgentTaskStarted: z.object({ taskId, workflowId: z.uuid(), stepId: z.string().min(1).max(100) }),
+  AgentTaskCompleted: z.object({
+    taskId,
+    tokensIn: z.number().int().min(0),
+    tokensOut: z.number().int().min(0),
+    costUsd: z.number().min(0),
+    durationMs: z.number().int().min(0),
+  }),
+  AgentTaskFailed: z.object({ taskId, error: z.string().min(1).max(2000) }),
+};
+
+type Schemas = typeof agentEventSchemas;
+export type AgentEvent = {
+  [K in keyof Schemas]: DomainEvent<K, z.infer<Schemas[K]>>;
+}[keyof Schemas];
+
+export const agentEventTypes: EventTypeDefinition[] = Object.entries(agentEventSchemas).map(
+  ([type, schema]) => ({
+    category: AGENT_CATEGORY,
+    type,
+    schemaVersion: 1,
+    schema: schema as z.ZodType<Record<string, unknown>>,
+  }),
+);
