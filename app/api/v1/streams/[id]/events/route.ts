@@ -1,0 +1,25 @@
+import { appendRequest, readStreamQuery } from '@/lib/api/schemas';
+import { parseQuery } from '@/lib/http/query';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { streamIdParam } from '@/lib/http/stream-id-param';
+import { withApi } from '@/lib/http/with-api';
+import { getStore } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const route = '/api/v1/streams/[id]/events';
+
+export const GET = withApi({ route, role: 'auditor' }, async ({ actor, params, url }) => {
+  const streamId = streamIdParam(params);
+  const query = parseQuery(url, readStreamQuery);
+  const store = await getStore();
+  return Response.json(await store.readStream({ actor, streamId, ...query }));
+});
+
+export const POST = withApi({ route, role: 'operator' }, async ({ req, actor, params }) => {
+  const streamId = streamIdParam(params);
+  const body = await readJsonBody(req, appendRequest);
+  const store = await getStore();
+  return Response.json(await store.append({ actor, streamId, ...body }), { status: 201 });
+});

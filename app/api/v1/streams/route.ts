@@ -1,0 +1,16 @@
+import { listStreamsQuery } from '@/lib/api/schemas';
+import { parseQuery } from '@/lib/http/query';
+import { withApi } from '@/lib/http/with-api';
+import { getStore } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = withApi(
+  { route: '/api/v1/streams', role: 'auditor' },
+  async ({ actor, url }) => {
+    const query = parseQuery(url, listStreamsQuery);
+    const store = await getStore();
+    return Response.json(await store.listStreams({ actor, ...query }));
+  },
+);

@@ -1,0 +1,221 @@
+import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
+import { MAX_PAGE_SIZE } from '@/lib/event-store/limits';
+import { STREAM_SORTS } from '@/lib/event-store/list-streams';
+import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
+import { z } from './zod';
+
+const queryParam = <S extends z.ZodType>(schema: S, description: string) =>
+  schema.optional().openapi({ param: { description } });
+
+const limit = (fallback: number) =>
+  queryParam(
+    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE),
+    `Page size, 1–${MAX_PAGE_SIZE} (default ${fallback})`,
+  );
+
+const raw = queryParam(
+  z.stringbool().openapi({ type: 'boolean' }),
+  'true: events as stored (what the hash chain covers), without upcasting to the current schema',
+);
+
+const isoDateTime = z.iso.datetime({ offset: true });
+// The explicit type: zod-to-openapi probes with null, which coerces to 0 and would read as nullable.
+const position = z.coerce.number().int().min(0).openapi({ type: 'integer', minimum: 0 });
+const eventType = z.string().regex(EVENT_TYPE_PATTERN);
+const name = z.string().min(1).max(200);
+
+/** `type=A&type=B` and `type=A,B` both read as [A, B]. */
+const typeList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    [value]
+      .flat()
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(eventType).max(100))
+  .openapi({ type: 'array', items: { type: 'string' } });
+
+export const listStreamsQuery = z.object({
+  category: queryParam(name, 'Exactly the text before the first "-" of the stream id'),
+  prefix: queryParam(name, 'Stream ids starting with this text'),
+  limit: limit(50),
+  cursor: queryParam(z.string().max(1000), 'nextCursor of the previous page'),
+  sort: queryParam(z.enum(STREAM_SORTS), 'Sort key; "-" for descending (default streamId)'),
+});
+
+export const readStreamQuery = z.object({
+  fromVersion: queryParam(
+    position,
+    'Inclusive. Default: 1 forward, the newest event backward. nextCursor is the next fromVersion',
+  ),
+  limit: limit(100),
+  direction: queryParam(z.enum(['forward', 'backward']), 'Default forward'),
+  raw,
+});
+
+export const readAllQuery = z.object({
+  after: queryParam(position, "Exclusive global position; pass the previous page's lastPosition"),
+  limit: limit(100),
+  type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),
+  category: queryParam(name, 'Exactly the text before the first "-" of the stream id'),
+  correlationId: queryParam(name, 'metadata.correlationId'),
+  from: queryParam(
+    isoDateTime.transform((text) => new Date(text)),
+    'Recorded at or after this ISO 8601 time',
+  ),
+  to: queryParam(
+    isoDateTime.transform((text) => new Date(text)),
+    'Recorded before this time',
+  ),
+  raw,
+});
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const expectedVersion = z
+  .union([z.number().int().min(0), z.enum(['any', 'no_stream', 'stream_exists'])], {
+    error: 'must be an integer ≥ 0, "any", "no_stream" or "stream_exists"',
+  })
+  .openapi('ExpectedVersion', {
+    description:
+      'Exact version (0: must not exist), "any" (default), "no_stream" or "stream_exists"',
+  });
+
+// Strict: a misspelt `expectedVersion` must not silently turn into an unchecked append.
+export const newEvent = z
+  .strictObject({
+    eventId: z
+      .guid()
+      .optional()
+      .openapi({ description: 'Client-chosen id; makes retries idempotent' }),
+    type: eventType,
+    data: jsonObject,
+    metadata: jsonObject.optional(),
+    occurredAt: isoDateTime
+      .transform((text) => new Date(text))
+      .optional()
+      .openapi({ description: 'Business time; defaults to the commit time' }),
+  })
+  .openapi('NewEvent');
+
+// The upper bound is the core's (a 413, not a 400), so it is documented here but not checked.
+export const appendRequest = z
+  .strictObject({
+    expectedVersion: expectedVersion.optional(),
+    events: z.array(newEvent).min(1).openapi({ maxItems: MAX_EVENTS_PER_APPEND }),
+  })
+  .openapi('AppendRequest');
+
+const timestamp = isoDateTime.openapi({ example: '2026-01-02T03:04:05.678Z' });
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const recordedEvent = z
+  .object({
+    eventId: z.guid(),
+    streamId: z.string(),
+    version: z.number().int().min(1),
+    position: z.number().int().min(1).openapi({ description: 'Global position, below 2^53' }),
+    type: z.string(),
+    schemaVersion: z.number().int().min(1),
+    data: jsonObject,
+    metadata: jsonObject,
+    occurredAt: timestamp,
+    recordedAt: timestamp,
+    prevHash: hash,
+    hash,
+  })
+  .openapi('Event');
+
+export const streamInfo = z
+  .object({
+    streamId: z.string(),
+    category: z.string(),
+    version: z.number().int().min(0),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi('StreamInfo');
+
+export const streamDetails = streamInfo
+  .extend({ lastHash: hash.openapi({ description: 'Hash of the newest event' }) })
+  .openapi('StreamDetails');
+
+export const streamList = z
+  .object({ streams: z.array(streamInfo), nextCursor: z.string().nullable() })
+  .openapi('StreamList');
+
+export const streamPage = z
+  .object({
+    streamId: z.string(),
+    version: z.number().int().min(0),
+    events: z.array(recordedEvent),
+    nextCursor: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'fromVersion of the next page; null at the end' }),
+  })
+  .openapi('StreamPage');
+
+export const appendResult = z
+  .object({
+    streamId: z.string(),
+    fromVersion: z.number().int().min(1),
+    toVersion: z.number().int().min(1),
+    positions: z.array(z.number().int()),
+  })
+  .openapi('AppendResult');
+
+export const allPage = z
+  .object({
+    events: z.array(recordedEvent),
+    lastPosition: z.number().int().min(0).openapi({
+      description: 'Pass as `after`: every event up to it has been read, filtered or not',
+    }),
+  })
+  .openapi('AllPage');
+
+export const verifyResult = z
+  .object({
+    streamId: z.string(),
+    valid: z.boolean(),
+    checkedEvents: z.number().int().min(0),
+    firstInvalidVersion: z.number().int().min(1).nullable(),
+    headHash: hash.nullable(),
+  })
+  .openapi('VerifyResult');
+
+export const health = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    database: z.object({
+      connected: z.boolean(),
+      embedded: z.boolean().optional(),
+      latencyMs: z.number().optional(),
+      serverVersion: z.string().optional(),
+      oldestTransactionAgeSeconds: z.number().optional().openapi({
+        description:
+          'Age of the oldest open transaction holding an xid; it holds back $all readers',
+      }),
+      error: z.string().optional(),
+    }),
+  })
+  .openapi('Health');
+
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    currentVersion: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'On a 409 concurrency conflict' }),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });

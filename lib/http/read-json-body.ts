@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { payloadTooLarge, validationError } from '@/lib/errors';
+import { MAX_JSON_DEPTH } from '@/lib/event-store/json';
+import { unsupportedMediaType } from './http-error';
+import { nestsDeeperThan } from './json-depth';
+import { parseInput } from './validate';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads a JSON request body within the contract's limits and validates its shape. An empty body
+ * is `undefined` to the schema, so a POST without a body needs no content type.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {},
+): Promise<z.output<S>> {
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
+  const contentType = req.headers.get('content-type');
+  // Refused before reading: a cross-site form or text/plain POST is never parsed (pitfall 16).
+  if (declared !== 0 && contentType !== null && !isJsonMediaType(contentType)) {
+    throw unsupportedMediaType(
+      `Content-Type ${contentType} is not accepted; send application/json`,
+    );
+  }
+  const bytes = await readBounded(req, maxBytes);
+  if (bytes.length === 0) return parseInput(schema, undefined, 'body');
+  if (contentType === null) {
+    throw unsupportedMediaType('A request body needs Content-Type: application/json');
+  }
+  return parseInput(schema, parseJson(decodeUtf8(bytes)), 'body');
+}
+
+function declaredLength(req: Request): number | undefined {
+  const header = req.headers.get('content-length');
+  return header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+}
+
+/** `application/json` or `application/*+json`, in UTF-8 (the only encoding JSON allows, RFC 8259). */
+export function isJsonMediaType(contentType: string): boolean {
+  const [essence = '', ...params] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  const json = essence === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
+  const charset = params
+    .find((param) => param.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
+  return json && (charset === undefined || charset === 'utf-8' || charset === 'utf8');
+}
+
+/** Counts bytes as they arrive and stops pulling at the first one over the limit. */
+async function readBounded(req: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  payloadTooLarge(`The request body exceeds ${maxBytes} bytes`);
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw validationError('The request body is not valid UTF-8', [
+      { path: 'body', message: 'invalid UTF-8' },
+    ]);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw validationError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`, [
+      { path: 'body', message: `nesting deeper than ${MAX_JSON_DEPTH}` },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw validationError(`Malformed JSON: ${message}`, [{ path: 'body', message }]);
+  }
+}
