@@ -4,8 +4,10 @@ import {
   customType,
   index,
   integer,
+  doublePrecision,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -13,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -62,3 +65,55 @@ export const events = pgTable(
     index('events_recorded_at_idx').on(t.recordedAt),
   ],
 );
+
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    streamId: text('stream_id').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    aggregateType: text('aggregate_type').notNull(),
+    aggregateSchemaVersion: integer('aggregate_schema_version').notNull(),
+    codec: text('codec').notNull(),
+    state: bytea('state').notNull(),
+    rawBytes: integer('raw_bytes').notNull(),
+    compressedBytes: integer('compressed_bytes').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    creationMs: doublePrecision('creation_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.streamId, t.version] })],
+);
+
+/** Read model of workflows, written in the same transaction as the workflow's events. */
+export const workflowSummaries = pgTable(
+  'workflow_summaries',
+  {
+    workflowId: uuid('workflow_id').primaryKey(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    stepsTotal: integer('steps_total').notNull(),
+    stepsCompleted: integer('steps_completed').notNull(),
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    index('workflow_summaries_updated_idx').on(t.updatedAt, t.workflowId),
+    index('workflow_summaries_status_updated_idx').on(t.status, t.updatedAt, t.workflowId),
+  ],
+);
+
+/** Read model of agents and their task totals, written with the agent's events. */
+export const agentSummaries = pgTable('agent_summaries', {
+  agentId: text('agent_id').primaryKey(),
+  name: text('name').notNull(),
+  model: text('model').notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  tasks: integer('tasks').notNull(),
+  completed: integer('completed').notNull(),
+  failed: integer('failed').notNull(),
+  tokensIn: bigint('tokens_in', { mode: 'number' }).notNull(),
+  tokensOut: bigint('tokens_out', { mode: 'number' }).notNull(),
+  costUsd: doublePrecision('cost_usd').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});

@@ -9,6 +9,18 @@ const schema = z.object({
   CHRONICLE_EMBEDDED_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   CHRONICLE_BOOTSTRAP_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   CHRONICLE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  CHRONICLE_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(100),
+  CHRONICLE_SNAPSHOT_KEEP: z.coerce.number().int().min(1).default(3),
+  CHRONICLE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
+  CHRONICLE_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60 * 1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

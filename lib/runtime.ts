@@ -2,12 +2,13 @@ import { connect, type Database } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
 import { env } from './env';
-import { createEventStore, type EventStore } from './event-store';
-import { registry } from './event-types';
+import { createChronicle, type Chronicle } from './chronicle';
+import type { EventStore } from './event-store';
 import { logger } from './logger';
 
 export type Runtime = {
   db: Database;
+  chronicle: Chronicle;
   store: EventStore;
   databaseUrl: string;
   embedded: boolean;
@@ -32,6 +33,10 @@ export async function getStore(): Promise<EventStore> {
   return (await getRuntime()).store;
 }
 
+export async function getChronicle(): Promise<Chronicle> {
+  return (await getRuntime()).chronicle;
+}
+
 async function start(): Promise<Runtime> {
   const config = env();
   let server: EmbeddedServer | undefined;
@@ -46,13 +51,20 @@ async function start(): Promise<Runtime> {
   }
   await runMigrations({ url: databaseUrl });
   const db = connect({ url: databaseUrl, max: config.CHRONICLE_DB_POOL_SIZE });
-  const store = createEventStore({ db, registry });
+  const chronicle = createChronicle({
+    db,
+    snapshotEvery: config.CHRONICLE_SNAPSHOT_EVERY,
+    snapshotKeep: config.CHRONICLE_SNAPSHOT_KEEP,
+    cacheMaxBytes: config.CHRONICLE_CACHE_MAX_BYTES,
+    cacheTtlMs: config.CHRONICLE_CACHE_TTL_MS,
+    onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
+  });
   const close = async () => {
     await db.$client.end({ timeout: 5 });
     await server?.stop();
   };
   if (server) stopOnExit(close);
-  return { db, store, databaseUrl, embedded: Boolean(server), close };
+  return { db, chronicle, store: chronicle.store, databaseUrl, embedded: Boolean(server), close };
 }
 
 function stopOnExit(close: () => Promise<void>) {

@@ -5,6 +5,7 @@ import { getStream } from './get-stream';
 import { listStreams } from './list-streams';
 import { AppendNotifier } from './notifier';
 import { readAll } from './read-all';
+import { readForFold, versionOccurredBy, versionRecordedAt } from './read-for-fold';
 import { readStream } from './read-stream';
 import { EventRegistry } from './registry';
 import { storeStats } from './stats';
@@ -19,6 +20,9 @@ const operations = {
   append: appendToStream,
   readStream,
   readAll,
+  readForFold,
+  versionRecordedAt,
+  versionOccurredBy,
   getStream,
   listStreams,
   subscribe,

@@ -1,6 +1,9 @@
 import { assertRole } from '../actor';
+import { z } from 'zod';
 import { validationError } from '../errors';
 import type { StoreContext } from './context';
+import { escapeLike } from '../sql/like';
+import { decodeCursor, encodeCursor } from './cursor';
 import { pageSize } from './limits';
 import { toStreamInfo, type StreamRow } from './rows';
 import type { StreamInfo, WithActor } from './types';
@@ -18,7 +21,7 @@ export type ListStreamsParams = WithActor<{
 
 export type StreamList = { streams: StreamInfo[]; nextCursor: string | null };
 
-type Cursor = { streamId: string; updatedAt?: string };
+const cursorSchema = z.object({ streamId: z.string(), updatedAt: z.iso.datetime().optional() });
 
 /** Keyset paging: the cursor holds the sort key of the last row, so pages never use OFFSET. */
 export async function listStreams(
@@ -28,7 +31,7 @@ export async function listStreams(
   assertRole(params.actor, 'auditor');
   const sort = params.sort ?? 'streamId';
   const limit = pageSize(params.limit, 50);
-  const after = params.cursor ? decodeCursor(params.cursor) : undefined;
+  const after = params.cursor ? decodeCursor(params.cursor, cursorSchema) : undefined;
   if (after && sort.endsWith('updatedAt') !== (after.updatedAt !== undefined)) {
     throw validationError('cursor belongs to another sort order', [
       { path: 'cursor', message: 'invalid' },
@@ -64,31 +67,4 @@ export async function listStreams(
           })
         : null,
   };
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      'streamId' in value &&
-      typeof value.streamId === 'string' &&
-      (!('updatedAt' in value) ||
-        (typeof value.updatedAt === 'string' && !Number.isNaN(Date.parse(value.updatedAt))))
-    ) {
-      return value as Cursor;
-    }
-  } catch {
-    // fall through to the validation error below
-  }
-  throw validationError('cursor is not one this server gave out', [
-    { path: 'cursor', message: 'invalid' },
-  ]);
 }

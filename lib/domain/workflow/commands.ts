@@ -15,7 +15,20 @@ export const workflowCommandSchema = z.discriminatedUnion('command', [
     stepId,
     agentId: z.string().trim().min(1).max(190).optional(),
   }),
-  z.object({ command: z.literal('completeStep'), stepId, output: stepOutput }),
+  z.object({
+    command: z.literal('completeStep'),
+    stepId,
+    output: stepOutput,
+    /** What the assigned agent spent; recorded on the agent's stream. */
+    usage: z
+      .object({
+        tokensIn: z.number().int().min(0),
+        tokensOut: z.number().int().min(0),
+        costUsd: z.number().min(0),
+        durationMs: z.number().int().min(0).default(0),
+      })
+      .optional(),
+  }),
   z.object({
     command: z.literal('failStep'),
     stepId,
