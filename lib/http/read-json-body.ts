@@ -19,19 +19,21 @@ export async function readJsonBody<S extends z.ZodType>(
   const declared = declaredLength(req);
   if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
   const contentType = req.headers.get('content-type');
-  // Refused before reading: a cross-site form or text/plain POST is never parsed (pitfall 16).
-  if (declared !== 0 && contentType !== null && !isJsonMediaType(contentType)) {
-    throw unsupportedMediaType(
-      `Content-Type ${contentType} is not accepted; send application/json`,
-    );
-  }
+  const isJson = contentType !== null && isJsonMediaType(contentType);
+  // A declared body that is not JSON (a cross-site form or text/plain POST) is never read.
+  if (declared !== undefined && declared > 0 && !isJson) throw unsupported(contentType);
   const bytes = await readBounded(req, maxBytes);
   if (bytes.length === 0) return parseInput(schema, undefined, 'body');
-  if (contentType === null) {
-    throw unsupportedMediaType('A request body needs Content-Type: application/json');
-  }
+  if (!isJson) throw unsupported(contentType);
   return parseInput(schema, parseJson(decodeUtf8(bytes)), 'body');
 }
+
+const unsupported = (contentType: string | null) =>
+  unsupportedMediaType(
+    contentType === null
+      ? 'A request body needs Content-Type: application/json'
+      : `Content-Type ${contentType} is not accepted; send application/json`,
+  );
 
 function declaredLength(req: Request): number | undefined {
   const header = req.headers.get('content-length');

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
+
+let metricsRoute: typeof import('./route');
+let eventsRoute: typeof import('../v1/streams/[id]/events/route');
+
+beforeAll(async () => {
+  await useApiDatabase();
+  metricsRoute = await import('./route');
+  eventsRoute = await import('../v1/streams/[id]/events/route');
+});
+
+describe('GET /api/metrics', () => {
+  it('exposes append and HTTP metrics in the Prometheus text format, without a token', async () => {
+    const id = `meter-${randomUUID()}`;
+    const append = await eventsRoute.POST(
+      apiRequest(`/api/v1/streams/${id}/events`, {
+        method: 'POST',
+        json: { events: [{ type: 'Read', data: {} }] },
+      }),
+      routeContext({ id }),
+    );
+    expect(append.status).toBe(201);
+    const response = await metricsRoute.GET(
+      apiRequest('/api/metrics', { token: null }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    expect(text).toMatch(/^chronicle_append_duration_seconds_count\{outcome="ok"\} 1$/m);
+    expect(text).toMatch(
+      /^chronicle_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/streams\/\[id\]\/events",status="201"\} 1$/m,
+    );
+    expect(text).toContain('chronicle_events_appended_total 1');
+  });
+});

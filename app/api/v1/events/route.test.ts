@@ -1,0 +1,115 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPage } from '@/lib/api/schemas';
+import type { NewEvent } from '@/lib/event-store';
+import { operator, type TestDatabase } from '@/test/database';
+import { apiRequest, expectProblem, routeContext, useApiDatabase } from '@/test/api';
+
+let t: TestDatabase;
+let route: typeof import('./route');
+
+beforeAll(async () => {
+  t = await useApiDatabase();
+  route = await import('./route');
+});
+
+const newCategory = () => `k${randomBytes(4).toString('hex')}`;
+
+async function read(query: string) {
+  const response = await route.GET(apiRequest(`/api/v1/events?${query}`), routeContext());
+  expect(response.status).toBe(200);
+  return allPage.parse(await response.json());
+}
+
+const types = async (query: string) => (await read(query)).events.map((e) => e.type);
+
+async function append(streamId: string, events: NewEvent[]) {
+  return t.store.append({ actor: operator, streamId, events });
+}
+
+describe('GET /api/v1/events', () => {
+  it('pages through $all with lastPosition as the next after', async () => {
+    const category = newCategory();
+    await append(`${category}-a`, [
+      { type: 'One', data: {} },
+      { type: 'Two', data: {} },
+    ]);
+    await append(`${category}-b`, [{ type: 'Three', data: {} }]);
+    await append(`${category}-a`, [
+      { type: 'Four', data: {} },
+      { type: 'Five', data: {} },
+    ]);
+    const seen: string[] = [];
+    let after = 0;
+    for (let page = 0; page < 10; page++) {
+      const body = await read(`category=${category}&limit=2&after=${after}`);
+      if (body.events.length === 0) break;
+      expect(body.lastPosition).toBeGreaterThan(after);
+      seen.push(...body.events.map((e) => e.type));
+      after = body.lastPosition;
+    }
+    expect(seen).toEqual(['One', 'Two', 'Three', 'Four', 'Five']);
+  });
+
+  it('returns events after a position, exclusively', async () => {
+    const category = newCategory();
+    const { positions } = await append(`${category}-a`, [
+      { type: 'A', data: {} },
+      { type: 'B', data: {} },
+    ]);
+    expect(await types(`category=${category}&after=${positions[0]}`)).toEqual(['B']);
+  });
+
+  it('filters by type, repeated or comma-separated', async () => {
+    const category = newCategory();
+    await append(
+      `${category}-a`,
+      ['A', 'B', 'C', 'A'].map((type) => ({ type, data: {} })),
+    );
+    expect(await types(`category=${category}&type=A`)).toEqual(['A', 'A']);
+    expect(await types(`category=${category}&type=A&type=C`)).toEqual(['A', 'C', 'A']);
+    expect(await types(`category=${category}&type=B,C`)).toEqual(['B', 'C']);
+  });
+
+  it('filters by correlationId', async () => {
+    const category = newCategory();
+    const correlationId = randomUUID();
+    await append(`${category}-a`, [{ type: 'Other', data: {} }]);
+    await append(`${category}-b`, [{ type: 'Mine', data: {}, metadata: { correlationId } }]);
+    const body = await read(`correlationId=${correlationId}`);
+    expect(body.events.map((e) => [e.type, e.metadata.correlationId])).toEqual([
+      ['Mine', correlationId],
+    ]);
+  });
+
+  it('filters by recorded time: from inclusive, to exclusive', async () => {
+    const category = newCategory();
+    await append(`${category}-a`, [{ type: 'Early', data: {} }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await append(`${category}-a`, [{ type: 'Late', data: {} }]);
+    const [, late] = (await read(`category=${category}`)).events;
+    const at = encodeURIComponent(late?.recordedAt ?? '');
+    expect(await types(`category=${category}&from=${at}`)).toEqual(['Late']);
+    expect(await types(`category=${category}&to=${at}`)).toEqual(['Early']);
+  });
+
+  it.each([
+    ['after=-1', 'after'],
+    ['after=1.5', 'after'],
+    ['after=x', 'after'],
+    ['limit=0', 'limit'],
+    ['limit=1001', 'limit'],
+    ['from=yesterday', 'from'],
+    ['to=2024-13-01T00:00:00Z', 'to'],
+    ['type=9lives', 'type[0]'],
+  ])('answers 400 for %s', async (query, path) => {
+    const response = await route.GET(apiRequest(`/api/v1/events?${query}`), routeContext());
+    const problem = await expectProblem(response, 400);
+    expect(problem.errors).toEqual([expect.objectContaining({ path })]);
+  });
+
+  it('answers 401 without a token', async () => {
+    const response = await route.GET(apiRequest('/api/v1/events', { token: null }), routeContext());
+    await expectProblem(response, 401);
+  });
+});
