@@ -20,9 +20,11 @@ const raw = queryParam(
 
 const isoDateTime = z.iso.datetime({ offset: true });
 // The explicit type: zod-to-openapi probes with null, which coerces to 0 and would read as nullable.
-const position = z.coerce.number().int().min(0).openapi({ type: 'integer', minimum: 0 });
+const nonNegative = z.coerce.number().int().min(0).openapi({ type: 'integer', minimum: 0 });
 const eventType = z.string().regex(EVENT_TYPE_PATTERN);
-const name = z.string().min(1).max(200);
+const shortText = z.string().min(1).max(200);
+const instant = isoDateTime.transform((text) => new Date(text));
+const category = queryParam(shortText, 'Exactly the text before the first "-" of the stream id');
 
 /** `type=A&type=B` and `type=A,B` both read as [A, B]. */
 const typeList = z
@@ -38,8 +40,8 @@ const typeList = z
   .openapi({ type: 'array', items: { type: 'string' } });
 
 export const listStreamsQuery = z.object({
-  category: queryParam(name, 'Exactly the text before the first "-" of the stream id'),
-  prefix: queryParam(name, 'Stream ids starting with this text'),
+  category,
+  prefix: queryParam(shortText, 'Stream ids starting with this text'),
   limit: limit(50),
   cursor: queryParam(z.string().max(1000), 'nextCursor of the previous page'),
   sort: queryParam(z.enum(STREAM_SORTS), 'Sort key; "-" for descending (default streamId)'),
@@ -47,7 +49,7 @@ export const listStreamsQuery = z.object({
 
 export const readStreamQuery = z.object({
   fromVersion: queryParam(
-    position,
+    nonNegative,
     'Inclusive. Default: 1 forward, the newest event backward. nextCursor is the next fromVersion',
   ),
   limit: limit(100),
@@ -56,19 +58,16 @@ export const readStreamQuery = z.object({
 });
 
 export const readAllQuery = z.object({
-  after: queryParam(position, "Exclusive global position; pass the previous page's lastPosition"),
+  after: queryParam(
+    nonNegative,
+    "Exclusive global position; pass the previous page's lastPosition",
+  ),
   limit: limit(100),
   type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),
-  category: queryParam(name, 'Exactly the text before the first "-" of the stream id'),
-  correlationId: queryParam(name, 'metadata.correlationId'),
-  from: queryParam(
-    isoDateTime.transform((text) => new Date(text)),
-    'Recorded at or after this ISO 8601 time',
-  ),
-  to: queryParam(
-    isoDateTime.transform((text) => new Date(text)),
-    'Recorded before this time',
-  ),
+  category,
+  correlationId: queryParam(shortText, 'metadata.correlationId'),
+  from: queryParam(instant, 'Recorded at or after this ISO 8601 time'),
+  to: queryParam(instant, 'Recorded before this ISO 8601 time'),
   raw,
 });
 
@@ -93,8 +92,7 @@ export const newEvent = z
     type: eventType,
     data: jsonObject,
     metadata: jsonObject.optional(),
-    occurredAt: isoDateTime
-      .transform((text) => new Date(text))
+    occurredAt: instant
       .optional()
       .openapi({ description: 'Business time; defaults to the commit time' }),
   })

@@ -6,7 +6,8 @@ import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
 type Document = {
   openapi: string;
   info: { title: string };
-  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>;
+  security: unknown;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
 
@@ -38,10 +39,14 @@ function refs(value: unknown): string[] {
 }
 
 describe('GET /api/v1/openapi.json', () => {
-  it('is an OpenAPI 3.1 document with a bearer scheme', () => {
+  it('is an OpenAPI 3.1 document needing a bearer token except for health and itself', () => {
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
     expect(document.info.title).toBe('Chronicle');
     expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/health']?.get?.security).toEqual([]);
+    expect(document.paths['/openapi.json']?.get?.security).toEqual([]);
+    expect(document.paths['/streams']?.get?.security).toBeUndefined();
   });
 
   it('documents every method of every route under /api/v1, and nothing else', async () => {
