@@ -1,14 +1,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { connect } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { env } from '../lib/env';
-import { createEventStore } from '../lib/event-store';
-import { registry } from '../lib/event-types';
+import { createChronicle } from '../lib/chronicle';
 import { seedGenericData } from './demo/generic-data';
+import { seedResearchData } from './demo/research-data';
 
 const actor = { id: 'demo-seed', role: 'admin' } as const;
 const SOURCES = ['app', 'components', 'hooks', 'lib', 'db', 'drizzle'];
@@ -24,14 +32,19 @@ async function main() {
   let url = config.DATABASE_URL;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL in ${config.CHRONICLE_DATA_DIR}/postgres …`);
-    server = await startEmbeddedPostgres({ dataDir: config.CHRONICLE_DATA_DIR, port: config.CHRONICLE_EMBEDDED_PORT });
+    server = await startEmbeddedPostgres({
+      dataDir: config.CHRONICLE_DATA_DIR,
+      port: config.CHRONICLE_EMBEDDED_PORT,
+    });
     url = server.url;
   }
   await runMigrations({ url });
   await seedIfEmpty(url);
   if (needsBuild()) {
     console.log('Building the console (next build) …');
-    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const token = config.CHRONICLE_BOOTSTRAP_TOKEN ?? demoToken(config.CHRONICLE_DATA_DIR);
@@ -43,7 +56,9 @@ async function main() {
   });
   const stop = async (code: number) => {
     app.kill('SIGTERM');
-    await new Promise((resolve) => (app.exitCode === null ? app.once('exit', resolve) : resolve(null)));
+    await new Promise((resolve) =>
+      app.exitCode === null ? app.once('exit', resolve) : resolve(null),
+    );
     await server?.stop();
     process.exit(code);
   };
@@ -53,21 +68,29 @@ async function main() {
   await waitForHealth(`http://localhost:${port}/api/v1/health`);
   console.log(`\nChronicle is running: http://localhost:${port}`);
   console.log(`API token (admin): ${token}`);
-  console.log(`Try: curl -H "Authorization: Bearer ${token}" http://localhost:${port}/api/v1/streams`);
+  console.log(
+    `Try: curl -H "Authorization: Bearer ${token}" http://localhost:${port}/api/v1/streams`,
+  );
   console.log(`Server logs: ${logFile}. Stop with Ctrl+C.`);
 }
 
 async function seedIfEmpty(url: string) {
-  const db = connect({ url, max: 4 });
+  const db = connect({ url, max: 8 });
   try {
-    const store = createEventStore({ db, registry });
-    const stats = await store.stats({ actor });
+    const chronicle = createChronicle({ db });
+    const stats = await chronicle.store.stats({ actor });
     if (stats.events > 0) {
-      console.log(`Store holds ${stats.events} events in ${stats.streams} streams; no demo data added.`);
+      console.log(
+        `Store holds ${stats.events} events in ${stats.streams} streams; no demo data added.`,
+      );
       return;
     }
-    const written = await seedGenericData(store, actor);
-    console.log(`Wrote ${written} demo events.`);
+    console.log('Writing demo data (research workflows, agents, and a few generic categories) …');
+    await seedResearchData(chronicle, actor);
+    await seedGenericData(chronicle.store, actor);
+    await chronicle.repository.flush();
+    const seeded = await chronicle.store.stats({ actor });
+    console.log(`Wrote ${seeded.events} demo events in ${seeded.streams} streams.`);
   } finally {
     await db.$client.end();
   }

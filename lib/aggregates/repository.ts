@@ -10,7 +10,9 @@ import type { AggregateCache } from './cache';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any aggregate, whatever its types
 type AnyAggregate = Aggregate<any, any, any>;
-type StateOf<A> = A extends { evolve: (state: infer S | null, event: never) => unknown } ? S : never;
+type StateOf<A> = A extends { evolve: (state: infer S | null, event: never) => unknown }
+  ? S
+  : never;
 type CommandOf<A> = A extends { decide: (command: infer C, state: never) => unknown } ? C : never;
 
 export type Loaded<S> = { state: S | null; version: number; fromSnapshot: boolean };
@@ -27,6 +29,8 @@ export type ExecuteOptions = {
   expectedVersion?: number;
   correlationId?: string;
   causationId?: string;
+  /** Business time of the resulting events, for imports of older history. */
+  occurredAt?: Date;
 };
 
 export type Executed<S> = AppendResult & {
@@ -138,6 +142,7 @@ export function createRepository({
               type: event.type,
               data: event.data,
               metadata,
+              occurredAt: options.occurredAt,
             })),
           });
           await readModel?.(tx.sql, {

@@ -15,7 +15,7 @@ import {
   type WorkflowListParams,
 } from '../read-models/workflow-summaries';
 
-type Causation = { correlationId?: string; causationId?: string };
+type Causation = { correlationId?: string; causationId?: string; occurredAt?: Date };
 
 /**
  * Research workflows and the agents that work on them. Commands go through the repository;
@@ -41,12 +41,12 @@ export function createResearch({
     ...fields
   }: { actor: Actor; workflowId?: string } & Omit<CreateWorkflow, 'command' | 'workflowId'> &
     Causation) {
-    const { correlationId, causationId, ...data } = fields;
+    const { correlationId, causationId, occurredAt, ...data } = fields;
     const result = await repository.execute(
       workflowAggregate,
       workflowStreamId(workflowId),
       { command: 'create', workflowId, ...data },
-      { actor, expectedVersion: 0, correlationId, causationId },
+      { actor, expectedVersion: 0, correlationId, causationId, occurredAt },
     );
     return { workflowId, version: result.version };
   }
@@ -78,6 +78,7 @@ export function createResearch({
     await recordAgentWork(actor, result.state, command, {
       correlationId: causation.correlationId ?? result.commandId,
       causationId: result.eventIds[0],
+      occurredAt: causation.occurredAt,
     }).catch(onAgentRecordFailed);
     return { workflowId, version: result.version, state: result.state };
   }
@@ -129,17 +130,18 @@ export function createResearch({
     listWorkflows: (params: WorkflowListParams) => listWorkflowSummaries(sql, params),
     registerAgent: async ({
       actor,
+      occurredAt,
       ...agent
-    }: { actor: Actor } & Omit<Extract<AgentCommand, { command: 'register' }>, 'command'>) => {
+    }: { actor: Actor; occurredAt?: Date } & Omit<
+      Extract<AgentCommand, { command: 'register' }>,
+      'command'
+    >) => {
       assertRole(actor, 'operator');
       const result = await repository.execute(
         agentAggregate,
         agentStreamId(agent.agentId),
         { command: 'register', ...agent },
-        {
-          actor,
-          expectedVersion: 0,
-        },
+        { actor, expectedVersion: 0, occurredAt },
       );
       return { agentId: agent.agentId, version: result.version };
     },

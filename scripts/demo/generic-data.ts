@@ -4,7 +4,11 @@ import type { EventStore, NewEvent } from '../../lib/event-store';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-type Life = { category: string; count: number; events: (i: number) => [string, Record<string, unknown>][] };
+type Life = {
+  category: string;
+  count: number;
+  events: (i: number) => [string, Record<string, unknown>][];
+};
 
 const pick = <T>(items: readonly T[], i: number): T => items[i % items.length]!;
 
@@ -13,34 +17,69 @@ const lives: Life[] = [
     category: 'dataset',
     count: 80,
     events: (i) => [
-      ['DatasetRegistered', { name: pick(['census', 'genomes', 'climate', 'trials', 'images'], i) + `-${i}`, license: pick(['CC-BY-4.0', 'MIT', 'proprietary'], i) }],
+      [
+        'DatasetRegistered',
+        {
+          name: pick(['census', 'genomes', 'climate', 'trials', 'images'], i) + `-${i}`,
+          license: pick(['CC-BY-4.0', 'MIT', 'proprietary'], i),
+        },
+      ],
       ...Array.from({ length: 1 + (i % 6) }, (_, v): [string, Record<string, unknown>] => [
         'DatasetVersionAdded',
-        { version: `1.${v}.0`, rows: 10_000 * (v + 1) + i, checksum: randomUUID().replaceAll('-', '') },
+        {
+          version: `1.${v}.0`,
+          rows: 10_000 * (v + 1) + i,
+          checksum: randomUUID().replaceAll('-', ''),
+        },
       ]),
-      ['DatasetValidated', { checks: { schema: 'passed', duplicates: i % 7 === 0 ? 'warning' : 'passed' } }],
+      [
+        'DatasetValidated',
+        { checks: { schema: 'passed', duplicates: i % 7 === 0 ? 'warning' : 'passed' } },
+      ],
     ],
   },
   {
     category: 'experiment',
     count: 120,
     events: (i) => [
-      ['ExperimentPlanned', { hypothesis: `Variant ${i % 5} improves recall`, owner: pick(['ana', 'bo', 'chen', 'dara'], i) }],
+      [
+        'ExperimentPlanned',
+        {
+          hypothesis: `Variant ${i % 5} improves recall`,
+          owner: pick(['ana', 'bo', 'chen', 'dara'], i),
+        },
+      ],
       ...Array.from({ length: 2 + (i % 12) }, (_, r): [string, Record<string, unknown>] => [
         'MetricRecorded',
-        { run: r + 1, metric: pick(['recall', 'precision', 'f1'], r), value: Math.round((0.6 + ((i * 7 + r * 13) % 40) / 100) * 1000) / 1000 },
+        {
+          run: r + 1,
+          metric: pick(['recall', 'precision', 'f1'], r),
+          value: Math.round((0.6 + ((i * 7 + r * 13) % 40) / 100) * 1000) / 1000,
+        },
       ]),
-      [i % 4 === 0 ? 'ExperimentAbandoned' : 'ExperimentConcluded', { notes: i % 4 === 0 ? 'data drift' : 'significant at p < 0.05' }],
+      [
+        i % 4 === 0 ? 'ExperimentAbandoned' : 'ExperimentConcluded',
+        { notes: i % 4 === 0 ? 'data drift' : 'significant at p < 0.05' },
+      ],
     ],
   },
   {
     category: 'paper',
     count: 60,
     events: (i) => [
-      ['DraftCreated', { title: `On the reproducibility of study ${i}`, authors: ['ana', 'chen'].slice(0, 1 + (i % 2)) }],
+      [
+        'DraftCreated',
+        {
+          title: `On the reproducibility of study ${i}`,
+          authors: ['ana', 'chen'].slice(0, 1 + (i % 2)),
+        },
+      ],
       ...Array.from({ length: 3 + (i % 9) }, (_, s): [string, Record<string, unknown>] => [
         'SectionEdited',
-        { section: pick(['abstract', 'methods', 'results', 'discussion'], s), words: 200 + ((i * s * 37) % 900) },
+        {
+          section: pick(['abstract', 'methods', 'results', 'discussion'], s),
+          words: 200 + ((i * s * 37) % 900),
+        },
       ]),
       ['ReviewRequested', { reviewers: 2 + (i % 2) }],
     ],
@@ -48,10 +87,11 @@ const lives: Life[] = [
   {
     category: 'instrument',
     count: 40,
-    events: (i) => Array.from({ length: 20 + (i % 30) }, (_, r): [string, Record<string, unknown>] => [
-      'ReadingTaken',
-      { sensor: `probe-${i}`, celsius: Math.round((20 + Math.sin(r / 3 + i) * 4) * 100) / 100 },
-    ]),
+    events: (i) =>
+      Array.from({ length: 20 + (i % 30) }, (_, r): [string, Record<string, unknown>] => [
+        'ReadingTaken',
+        { sensor: `probe-${i}`, celsius: Math.round((20 + Math.sin(r / 3 + i) * 4) * 100) / 100 },
+      ]),
   },
 ];
 
@@ -72,7 +112,12 @@ export async function seedGenericData(store: EventStore, actor: Actor): Promise<
         data,
         occurredAt: new Date(start + n * step),
       }));
-      await store.append({ actor, streamId: `${life.category}-${randomUUID()}`, events, expectedVersion: 'no_stream' });
+      await store.append({
+        actor,
+        streamId: `${life.category}-${randomUUID()}`,
+        events,
+        expectedVersion: 'no_stream',
+      });
       written += events.length;
     }
   }
