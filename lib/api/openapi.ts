@@ -63,6 +63,20 @@ const streamPath = z.object({
     .openapi({ param: { description: 'Stream id, URL-encoded; `$` ids are read-only' } }),
 });
 
+/** A GET of one stream's resource: 404 for an unknown stream, 400 for an impossible id. */
+const streamResource = (
+  path: string,
+  summary: string,
+  schema: z.ZodType,
+  query?: z.ZodObject,
+): RouteConfig => ({
+  method: 'get',
+  path,
+  summary,
+  request: { params: streamPath, query },
+  responses: answers({ 200: json(schema, 'OK') }, [400, 404]),
+});
+
 const routes: RouteConfig[] = [
   {
     method: 'get',
@@ -90,20 +104,17 @@ const routes: RouteConfig[] = [
     request: { query: listStreamsQuery },
     responses: answers({ 200: json(streamList, 'A page of streams') }, [400]),
   },
-  {
-    method: 'get',
-    path: '/streams/{id}',
-    summary: 'A stream and the hash of its newest event (auditor)',
-    request: { params: streamPath },
-    responses: answers({ 200: json(streamDetails, 'The stream') }, [400, 404]),
-  },
-  {
-    method: 'get',
-    path: '/streams/{id}/events',
-    summary: "Read a stream's events (auditor)",
-    request: { params: streamPath, query: readStreamQuery },
-    responses: answers({ 200: json(streamPage, 'A page of events') }, [400, 404]),
-  },
+  streamResource(
+    '/streams/{id}',
+    'A stream and the hash of its newest event (auditor)',
+    streamDetails,
+  ),
+  streamResource(
+    '/streams/{id}/events',
+    "Read a stream's events (auditor)",
+    streamPage,
+    readStreamQuery,
+  ),
   {
     method: 'post',
     path: '/streams/{id}/events',
@@ -124,13 +135,7 @@ const routes: RouteConfig[] = [
     request: { query: readAllQuery },
     responses: answers({ 200: json(allPage, 'A page of events') }, [400]),
   },
-  {
-    method: 'get',
-    path: '/streams/{id}/verify',
-    summary: "Recompute a stream's hash chain (auditor)",
-    request: { params: streamPath },
-    responses: answers({ 200: json(verifyResult, 'The outcome') }, [400, 404]),
-  },
+  streamResource('/streams/{id}/verify', "Recompute a stream's hash chain (auditor)", verifyResult),
 ];
 
 function build() {
