@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'validation'
   | 'unprocessable'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'not_found'
   | 'concurrency'
   | 'idempotency_conflict'
@@ -18,6 +19,7 @@ export const statusOf: Record<ErrorCode, number> = {
   validation: 400,
   unprocessable: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   not_found: 404,
   concurrency: 409,
   idempotency_conflict: 409,
@@ -72,3 +74,6 @@ export const forbidden = (message: string) => new ChronicleError('forbidden', me
 
 export const payloadTooLarge = (message: string) =>
   new ChronicleError('payload_too_large', message);
+
+export const unsupportedMediaType = (message: string) =>
+  new ChronicleError('unsupported_media_type', message);

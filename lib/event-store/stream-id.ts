@@ -14,6 +14,12 @@ export function isSystemStream(streamId: string): boolean {
 
 /** Ids starting with `$` are reserved for the system and cannot be written by callers. */
 export function assertWritableStreamId(streamId: string): void {
+  if (isSystemStream(streamId)) {
+    throw validationError(
+      `Stream ids starting with $ are reserved for the system: ${streamId.slice(0, 210)}`,
+      [{ path: 'streamId', message: 'reserved' }],
+    );
+  }
   if (!STREAM_ID_PATTERN.test(streamId)) {
     throw validationError(
       `Invalid stream id "${streamId.slice(0, 210)}": use 1–200 characters of A–Z a–z 0–9 _ . : -`,
