@@ -25,6 +25,7 @@ const titles: Record<ErrorCode, string> = {
   validation: 'Invalid request',
   unprocessable: 'Unprocessable content',
   payload_too_large: 'Content too large',
+  unsupported_media_type: 'Unsupported media type',
   not_found: 'Not found',
   concurrency: 'Concurrency conflict',
   idempotency_conflict: 'Event id reused',
