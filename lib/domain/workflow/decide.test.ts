@@ -125,8 +125,10 @@ describe('workflow decisions', () => {
     expect(given([created]).when(command).error?.message).toMatch(/already exists/);
   });
 
-  it('any other command on a workflow that does not exist is refused', () => {
-    expect(given([]).when({ command: 'start' }).error?.message).toMatch(/does not exist/);
+  it('any other command on a workflow that does not exist is refused as not found', () => {
+    const { error } = given([]).when({ command: 'start' });
+    expect(error?.code).toBe('not_found');
+    expect(error?.message).toMatch(/does not exist/);
   });
 
   it('the state follows the events', () => {

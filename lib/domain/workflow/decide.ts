@@ -1,4 +1,4 @@
-import { domainError } from '../../errors';
+import { domainError, notFound } from '../../errors';
 import type { WorkflowCommand, WorkflowCommandName } from './commands';
 import type { WorkflowEvent } from './events';
 import type { Step, StepStatus, Workflow, WorkflowStatus } from './state';
@@ -58,7 +58,7 @@ export function decide(command: WorkflowCommand, state: Workflow | null): Workfl
     const { workflowId, title, question, methodology } = command;
     return [{ type: 'WorkflowCreated', data: { workflowId, title, question, methodology } }];
   }
-  if (!state) throw refuse(command.command, null, 'it does not exist');
+  if (!state) throw notFound(`Cannot ${command.command} workflow: it does not exist`);
   const from = allowedFrom[command.command];
   if (!from.includes(state.status)) {
     throw refuse(command.command, state, `only a ${from.join(' or ')} workflow can be changed so`);
