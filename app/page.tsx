@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { FirstEventHint } from '@/components/first-event-hint';
+import { PageHeader } from '@/components/page-header';
+import { StatCard } from '@/components/stat-card';
+import { Timestamp } from '@/components/timestamp';
+import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@/components/ui/table';
+import { consoleActor } from '@/lib/console-actor';
+import { hrefWith } from '@/lib/console/search-params';
+import { getStore } from '@/lib/runtime';
+
+const number = (value: number) => value.toLocaleString('en-US');
+
+export default async function DashboardPage() {
+  // The counts change with every append: read them per request, never at build time.
+  await connection();
+  const stats = await (await getStore()).stats({ actor: consoleActor });
+  return (
+    <>
+      <PageHeader title="Dashboard" description="What this Chronicle store holds, by category." />
+      <div className="mb-6 grid grid-cols-3 gap-4">
+        <StatCard label="Streams" value={stats.streams} />
+        <StatCard label="Events" value={stats.events} />
+        <StatCard label="Categories" value={stats.categories.length} />
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Categories</CardTitle>
+        </CardHeader>
+        {stats.categories.length === 0 ? (
+          <FirstEventHint />
+        ) : (
+          <Table>
+            <TableHead>
+              <tr>
+                <TableHeaderCell>Category</TableHeaderCell>
+                <TableHeaderCell className="text-right">Streams</TableHeaderCell>
+                <TableHeaderCell className="text-right">Events</TableHeaderCell>
+                <TableHeaderCell>Last update</TableHeaderCell>
+                <TableHeaderCell>
+                  <span className="sr-only">Links</span>
+                </TableHeaderCell>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {stats.categories.map((row) => (
+                <TableRow key={row.category}>
+                  <TableCell>
+                    <Link
+                      href={hrefWith('/streams', { category: row.category })}
+                      className="font-mono font-medium text-zinc-900 hover:underline"
+                    >
+                      {row.category}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{number(row.streams)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{number(row.events)}</TableCell>
+                  <TableCell>
+                    <Timestamp value={row.lastUpdatedAt} />
+                  </TableCell>
+                  <TableCell className="text-right text-xs">
+                    <Link
+                      href={hrefWith('/events', { category: row.category })}
+                      className="text-zinc-500 hover:text-zinc-900 hover:underline"
+                    >
+                      Events
+                    </Link>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EmptyState } from '@/components/empty-state';
+import { EventTable } from '@/components/events/event-table';
+import { ListFooter } from '@/components/list-footer';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { SegmentedLinks } from '@/components/segmented-links';
+import { streamHref } from '@/components/stream-href';
+import { StreamSummary } from '@/components/streams/stream-summary';
+import { VerifyChain } from '@/components/streams/verify-chain';
+import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import { consoleActor } from '@/lib/console-actor';
+import { PAGE_SIZES, streamEventFilters, type StreamEventFilters } from '@/lib/console/filters';
+import { findStream, streamIdFromSegment } from '@/lib/console/find-stream';
+import {
+  hrefWith,
+  parseSearchParams,
+  readFromInput,
+  type RawSearchParams,
+} from '@/lib/console/search-params';
+import type { StreamDetails } from '@/lib/event-store';
+import { getStore } from '@/lib/runtime';
+import { verifyChain } from './actions';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: streamIdFromSegment((await params).id) ?? 'Stream' };
+}
+
+export default async function StreamPage({ params, searchParams }: Props) {
+  const streamId = streamIdFromSegment((await params).id);
+  const stream = streamId === null ? null : await findStream(streamId);
+  if (!stream) notFound();
+  const parsed = parseSearchParams(streamEventFilters, await searchParams);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <Link href="/streams" className="hover:underline">
+            Streams
+          </Link>
+        }
+        title={<span className="font-mono">{stream.streamId}</span>}
+        actions={<VerifyChain verify={verifyChain.bind(null, stream.streamId)} />}
+      />
+      <StreamSummary stream={stream} />
+      <Card>
+        {parsed.ok ? (
+          <StreamEvents stream={stream} filters={parsed.data} />
+        ) : (
+          <InvalidView stream={stream} error={parsed.error} />
+        )}
+      </Card>
+    </>
+  );
+}
+
+async function StreamEvents({
+  stream,
+  filters,
+}: {
+  stream: StreamDetails;
+  filters: StreamEventFilters;
+}) {
+  const store = await getStore();
+  const page = await readFromInput(() =>
+    store.readStream({ actor: consoleActor, streamId: stream.streamId, ...filters }),
+  );
+  if (!page.ok) return <InvalidView stream={stream} error={page.error} />;
+  const href = (change: Partial<StreamEventFilters>) =>
+    hrefWith(streamHref(stream.streamId), { ...filters, ...change });
+  const { events, nextCursor } = page.data;
+  const first = events[0];
+  const last = events.at(-1);
+  return (
+    <>
+      <CardHeader>
+        <CardTitle>Events</CardTitle>
+        <div className="flex flex-wrap items-center gap-4">
+          <SegmentedLinks
+            label="Order"
+            options={[
+              { label: 'Newest first', direction: 'backward' as const },
+              { label: 'Oldest first', direction: 'forward' as const },
+            ].map(({ label, direction }) => ({
+              label,
+              href: href({ direction, fromVersion: undefined }),
+              active: filters.direction === direction,
+            }))}
+          />
+          <SegmentedLinks
+            label="Per page"
+            options={PAGE_SIZES.map((limit) => ({
+              label: String(limit),
+              href: href({ limit }),
+              active: filters.limit === limit,
+            }))}
+          />
+        </div>
+      </CardHeader>
+      {first && last ? (
+        <>
+          <EventTable events={events} />
+          <ListFooter
+            summary={`Versions ${first.version}–${last.version} of ${stream.version}`}
+            firstHref={
+              filters.fromVersion === undefined ? undefined : href({ fromVersion: undefined })
+            }
+            nextHref={nextCursor === null ? undefined : href({ fromVersion: nextCursor })}
+          />
+        </>
+      ) : (
+        <EmptyState title="No events on this page">
+          <Link href={streamHref(stream.streamId)} className="underline">
+            Show the newest events
+          </Link>
+        </EmptyState>
+      )}
+    </>
+  );
+}
+
+function InvalidView({ stream, error }: { stream: StreamDetails; error: string }) {
+  return (
+    <div className="p-4">
+      <Notice title="These events cannot be shown">
+        <p>{error}</p>
+        <Link href={streamHref(stream.streamId)} className="underline">
+          Show the newest events
+        </Link>
+      </Notice>
+    </div>
+  );
+}

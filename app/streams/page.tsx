@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CategorySelect } from '@/components/category-select';
+import { EmptyState } from '@/components/empty-state';
+import { FilterForm } from '@/components/filter-form';
+import { ListFooter } from '@/components/list-footer';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { PageSizeSelect } from '@/components/page-size-select';
+import { StreamTable } from '@/components/streams/stream-table';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/field';
+import { consoleActor } from '@/lib/console-actor';
+import { streamListFilters, type StreamListFilters } from '@/lib/console/filters';
+import {
+  hrefWith,
+  parseSearchParams,
+  readFromInput,
+  type RawSearchParams,
+} from '@/lib/console/search-params';
+import type { StreamSort } from '@/lib/event-store/list-streams';
+import { getStore } from '@/lib/runtime';
+
+export const metadata: Metadata = { title: 'Streams' };
+
+const listHref = (
+  { category, prefix, limit }: StreamListFilters,
+  page: { sort: StreamSort; cursor?: string },
+) => hrefWith('/streams', { category, prefix, limit, ...page });
+
+function describe({ category, prefix }: StreamListFilters): string {
+  const parts = [category && `category “${category}”`, prefix && `id prefix “${prefix}”`];
+  return parts.filter(Boolean).join(' and ');
+}
+
+export default async function StreamsPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const parsed = parseSearchParams(streamListFilters, await searchParams);
+  const store = await getStore();
+  const { categories } = await store.stats({ actor: consoleActor });
+  const header = <PageHeader title="Streams" description="Every stream in the store, by id." />;
+  if (!parsed.ok) {
+    return (
+      <>
+        {header}
+        <Notice title="These filters are not valid">
+          <p>{parsed.error}</p>
+          <Link href="/streams" className="underline">
+            Show all streams
+          </Link>
+        </Notice>
+      </>
+    );
+  }
+  const filters = parsed.data;
+  const list = await readFromInput(() => store.listStreams({ actor: consoleActor, ...filters }));
+  const filtered = describe(filters);
+  return (
+    <>
+      {header}
+      <Card>
+        <CardHeader>
+          <FilterForm
+            key={JSON.stringify(filters)}
+            action="/streams"
+            clearHref="/streams"
+            hidden={{ sort: filters.sort }}
+          >
+            <CategorySelect
+              categories={categories.map((c) => c.category)}
+              value={filters.category}
+            />
+            <Field label="Stream id starts with">
+              <Input
+                name="prefix"
+                defaultValue={filters.prefix}
+                placeholder="e.g. workflow-"
+                className="w-64 font-mono"
+              />
+            </Field>
+            <PageSizeSelect value={filters.limit} />
+          </FilterForm>
+        </CardHeader>
+        {!list.ok ? (
+          <div className="p-4">
+            <Notice title="This page cannot be shown">
+              <p>{list.error}</p>
+              <Link href={listHref(filters, { sort: filters.sort })} className="underline">
+                Start from the first page
+              </Link>
+            </Notice>
+          </div>
+        ) : list.data.streams.length === 0 ? (
+          <EmptyState title={filtered ? `No streams match ${filtered}` : 'No streams yet'}>
+            {filtered ? (
+              <Link href="/streams" className="underline">
+                Clear the filters
+              </Link>
+            ) : (
+              'Streams appear here after their first event is appended.'
+            )}
+          </EmptyState>
+        ) : (
+          <>
+            <StreamTable
+              streams={list.data.streams}
+              sort={filters.sort}
+              sortHref={(sort) => listHref(filters, { sort })}
+            />
+            <ListFooter
+              summary={`${list.data.streams.length} streams on this page${filtered ? `, ${filtered}` : ''}`}
+              firstHref={filters.cursor ? listHref(filters, { sort: filters.sort }) : undefined}
+              nextHref={
+                list.data.nextCursor
+                  ? listHref(filters, { sort: filters.sort, cursor: list.data.nextCursor })
+                  : undefined
+              }
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { ChevronRight } from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { HashText } from '../hash-text';
+import { streamHref } from '../stream-href';
+import { Timestamp } from '../timestamp';
+import { cn } from '../ui/cn';
+import { TableCell, TableRow } from '../ui/table';
+import { EventDetails } from './event-details';
+import type { RecordedEvent } from '@/lib/event-store';
+
+export function EventRow({ event, showStream }: { event: RecordedEvent; showStream: boolean }) {
+  const [open, setOpen] = useState(false);
+  const columns = showStream ? 8 : 7;
+  return (
+    <>
+      <TableRow className={cn(open && 'bg-zinc-50')}>
+        <TableCell className="w-8 pr-0">
+          <button
+            type="button"
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+            aria-label={`${open ? 'Hide' : 'Show'} event ${event.streamId}@${event.version}`}
+            className="flex size-6 items-center justify-center rounded text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900"
+          >
+            <ChevronRight
+              className={cn('size-4 transition-transform', open && 'rotate-90')}
+              aria-hidden
+            />
+          </button>
+        </TableCell>
+        {showStream && (
+          <TableCell className="max-w-72">
+            <Link
+              href={streamHref(event.streamId)}
+              className="font-mono text-xs break-all text-zinc-900 hover:underline"
+            >
+              {event.streamId}
+            </Link>
+          </TableCell>
+        )}
+        <TableCell className="text-right tabular-nums">{event.version}</TableCell>
+        <TableCell>
+          <button
+            type="button"
+            onClick={() => setOpen(!open)}
+            className="text-left font-medium text-zinc-900 hover:underline"
+          >
+            {event.type}
+          </button>
+        </TableCell>
+        <TableCell className="text-right font-mono text-xs tabular-nums">
+          {event.position}
+        </TableCell>
+        <TableCell>
+          <Timestamp value={event.occurredAt} />
+        </TableCell>
+        <TableCell>
+          <Timestamp value={event.recordedAt} />
+        </TableCell>
+        <TableCell>
+          <HashText value={event.hash} length={10} copy={false} />
+        </TableCell>
+      </TableRow>
+      {open && (
+        <tr className="bg-zinc-50/60">
+          <td colSpan={columns} className="border-t border-zinc-100 p-0">
+            <EventDetails event={event} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

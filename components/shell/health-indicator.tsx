@@ -1,0 +1,35 @@
+'use client';
+
+import { useHealth } from '@/hooks/use-health';
+import { cn } from '../ui/cn';
+
+export function HealthIndicator() {
+  const { data, status } = useHealth();
+  const state =
+    status === 'pending'
+      ? 'checking'
+      : status === 'success' && data.database.connected
+        ? 'ok'
+        : 'down';
+  const label = { checking: 'Checking database…', ok: 'Database ok', down: 'Database unavailable' }[
+    state
+  ];
+  const detail =
+    state === 'ok' && data
+      ? `${data.database.embedded ? 'Embedded PostgreSQL' : 'PostgreSQL'}, ${data.database.latencyMs} ms`
+      : undefined;
+  return (
+    <div role="status" title={detail} className="flex items-center gap-2 text-xs text-zinc-400">
+      <span
+        aria-hidden
+        className={cn(
+          'size-2 rounded-full',
+          state === 'ok' && 'bg-emerald-400',
+          state === 'down' && 'bg-red-500',
+          state === 'checking' && 'bg-zinc-500',
+        )}
+      />
+      <span className={cn(state === 'down' && 'text-red-300')}>{label}</span>
+    </div>
+  );
+}

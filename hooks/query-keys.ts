@@ -1,0 +1,4 @@
+/** Every react-query key of the console, in one place so hooks and invalidations agree. */
+export const queryKeys = {
+  health: ['health'] as const,
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { STREAM_SORTS } from '../event-store/list-streams';
+import { EVENT_TYPE_PATTERN } from '../event-store/stream-id';
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 50;
+
+const pageSize = z.coerce
+  .number()
+  .refine((value): value is PageSize => PAGE_SIZES.some((size) => size === value), {
+    message: `limit must be one of ${PAGE_SIZES.join(', ')}`,
+  })
+  .default(DEFAULT_PAGE_SIZE);
+
+const position = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be 0 or more`)
+    .max(Number.MAX_SAFE_INTEGER, `${name} is too large`);
+
+/** The text before a stream id's first `-`; system categories start with `$`. */
+const category = z
+  .string()
+  .max(200, 'category is at most 200 characters')
+  .regex(/^\$?[A-Za-z0-9_.:]+$/, 'category may hold only A–Z a–z 0–9 _ . : (after an optional $)');
+
+export const streamListFilters = z.object({
+  category: category.optional(),
+  prefix: z
+    .string()
+    .max(200, 'prefix is at most 200 characters')
+    .regex(/^\$?[A-Za-z0-9_.:-]+$/, 'prefix may hold only the characters of a stream id')
+    .optional(),
+  sort: z
+    .enum(STREAM_SORTS, { error: `sort must be one of ${STREAM_SORTS.join(', ')}` })
+    .default('streamId'),
+  limit: pageSize,
+  cursor: z.string().max(1000, 'cursor is too long').optional(),
+});
+export type StreamListFilters = z.output<typeof streamListFilters>;
+
+export const DIRECTIONS = ['backward', 'forward'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const streamEventFilters = z.object({
+  direction: z
+    .enum(DIRECTIONS, { error: 'direction must be backward or forward' })
+    .default('backward'),
+  fromVersion: position('fromVersion').optional(),
+  limit: pageSize,
+});
+export type StreamEventFilters = z.output<typeof streamEventFilters>;
+
+export const allEventFilters = z.object({
+  type: z
+    .string()
+    .regex(EVENT_TYPE_PATTERN, 'type must start with a letter and hold only A–Z a–z 0–9 _ .')
+    .optional(),
+  category: category.optional(),
+  correlationId: z.string().max(200, 'correlationId is at most 200 characters').optional(),
+  after: position('after').optional(),
+  limit: pageSize,
+});
+export type AllEventFilters = z.output<typeof allEventFilters>;

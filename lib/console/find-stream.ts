@@ -1,0 +1,27 @@
+import { consoleActor } from '../console-actor';
+import { ChronicleError } from '../errors';
+import type { StreamDetails } from '../event-store';
+import { getStore } from '../runtime';
+
+/** A stream's header for the console, or null when no stream has this id. */
+export async function findStream(streamId: string): Promise<StreamDetails | null> {
+  try {
+    return await (await getStore()).getStream({ actor: consoleActor, streamId });
+  } catch (error) {
+    if (error instanceof ChronicleError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/**
+ * The stream id in a route segment. Links encode ids with encodeURIComponent; ids never hold
+ * `%`, so one that does is still encoded, and a malformed one names no stream.
+ */
+export function streamIdFromSegment(segment: string): string | null {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
