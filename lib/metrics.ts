@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 type Metrics = {
   registry: Registry;
@@ -7,6 +7,7 @@ type Metrics = {
   eventsAppended: Counter;
   errors: Counter<'code'>;
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
+  oldestTransactionAge: Gauge;
 };
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -46,6 +47,11 @@ function create(): Metrics {
       help: 'HTTP API requests',
       labelNames: ['method', 'route', 'status'],
       buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    oldestTransactionAge: new Gauge({
+      name: 'chronicle_oldest_transaction_age_seconds',
+      help: 'Age of the oldest open transaction holding an xid; $all readers wait for it (NaN: database down)',
       registers: [registry],
     }),
   };

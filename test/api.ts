@@ -1,8 +1,29 @@
 import { afterAll, expect } from 'vitest';
+import { assertRole, type Actor, type Role } from '@/lib/actor';
 import type { Problem } from '@/lib/http/problem';
-import { createTestDatabase, type TestDatabase } from './database';
+import { auditor, createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_TOKEN = 'test-bootstrap-token-0123456789abcdef';
+export const AUDITOR_TOKEN = 'test-auditor-token-0123456789abcdef';
+
+type Authenticate = typeof import('@/lib/http/authenticate');
+
+/**
+ * Until access tokens land, the bootstrap admin token is the only real one, so a route's role
+ * check is tested with an authorize that also knows AUDITOR_TOKEN:
+ * `vi.mock('@/lib/http/authenticate', async (original) => (await import('@/test/api')).withAuditorToken(original))`
+ */
+export async function withAuditorToken(original: () => Promise<Authenticate>) {
+  const real = await original();
+  const authorize = (req: Request, role: Role): Actor => {
+    if (req.headers.get('authorization') !== `Bearer ${AUDITOR_TOKEN}`) {
+      return real.authorize(req, role);
+    }
+    assertRole(auditor, role);
+    return auditor;
+  };
+  return { ...real, authorize };
+}
 
 /**
  * A database for the calling test file with the app's runtime pointed at it. Call it before
@@ -66,4 +87,46 @@ export async function expectProblem(response: Response, status: number): Promise
 export async function eventCount(t: TestDatabase): Promise<number> {
   const [row] = await t.db.$client<{ count: number }[]>`select count(*)::int as count from events`;
   return row?.count ?? 0;
+}
+
+export const sampleWorkflow = {
+  title: 'Sleep and memory',
+  question: 'Does a night of sleep improve recall of word lists?',
+  methodology: { design: 'randomised controlled trial', participants: 40 },
+};
+
+/** Creates a workflow through POST /api/v1/workflows, as a client would. */
+export async function createWorkflow(fields: object = sampleWorkflow): Promise<string> {
+  const { POST } = await import('@/app/api/v1/workflows/route');
+  const response = await POST(
+    apiRequest('/api/v1/workflows', { method: 'POST', json: fields }),
+    routeContext(),
+  );
+  expect(response.status).toBe(201);
+  const { workflowId } = (await response.json()) as { workflowId: string };
+  return workflowId;
+}
+
+/** Sends a command through POST /api/v1/workflows/{id}/commands and answers the response. */
+export async function sendCommand(
+  workflowId: string,
+  body: unknown,
+  init: Omit<Init, 'method' | 'json'> = {},
+): Promise<Response> {
+  const { POST } = await import('@/app/api/v1/workflows/[id]/commands/route');
+  return POST(
+    apiRequest(`/api/v1/workflows/${workflowId}/commands`, { ...init, method: 'POST', json: body }),
+    routeContext({ id: workflowId }),
+  );
+}
+
+/** Sends commands that must all be accepted; answers the version after the last. */
+export async function runCommands(workflowId: string, ...bodies: object[]): Promise<number> {
+  let version = 0;
+  for (const body of bodies) {
+    const response = await sendCommand(workflowId, body);
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    ({ version } = (await response.json()) as { version: number });
+  }
+  return version;
 }

@@ -19,6 +19,22 @@ import {
   streamPage,
   verifyResult,
 } from './schemas';
+import {
+  diffQuery,
+  snapshotCleanup,
+  snapshotStats,
+  stateDiff,
+  stateQuery,
+  streamState,
+} from './state-schemas';
+import {
+  createWorkflowRequest,
+  listWorkflowsQuery,
+  workflow,
+  workflowCommandRequest,
+  workflowList,
+  workflowVersion,
+} from './workflow-schemas';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -40,22 +56,32 @@ const json = (schema: z.ZodType, description: string): ResponseConfig => ({
   content: { 'application/json': { schema } },
 });
 
-/** Every authenticated route can answer 401, 403 and 503, besides what it lists. */
-function answers(success: Record<number, ResponseConfig>, statuses: ProblemStatus[]) {
-  const all: ProblemStatus[] = [...statuses, 401, 403, 503];
+/**
+ * Every authenticated route can answer 401, 403 and 503, besides what it lists. A status listed
+ * with its own description means something particular to that route (a 422 refused transition).
+ */
+function answers(
+  success: Record<number, ResponseConfig>,
+  statuses: (ProblemStatus | [ProblemStatus, string])[],
+) {
+  const all = [...statuses, 401, 403, 503] as const;
   return {
     ...success,
     ...Object.fromEntries(
-      all.map((status) => [
-        status,
-        {
-          description: problemAnswers[status],
-          content: { [PROBLEM_CONTENT_TYPE]: { schema: problem } },
-        },
-      ]),
+      all.map((entry) => {
+        const [status, description] =
+          typeof entry === 'number' ? [entry, problemAnswers[entry]] : entry;
+        const content = { [PROBLEM_CONTENT_TYPE]: { schema: problem } };
+        return [status, { description, content }];
+      }),
     ),
   };
 }
+
+const jsonBody = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 
 const streamPath = z.object({
   id: z
@@ -63,19 +89,36 @@ const streamPath = z.object({
     .openapi({ param: { description: 'Stream id, URL-encoded; `$` ids are read-only' } }),
 });
 
-/** A GET of one stream's resource: 404 for an unknown stream, 400 for an impossible id. */
+/**
+ * A GET of one stream's resource: 404 for an unknown stream, 400 for an impossible id. A refusal
+ * given with the same status replaces the usual description.
+ */
 const streamResource = (
   path: string,
   summary: string,
   schema: z.ZodType,
   query?: z.ZodObject,
+  refusals: [ProblemStatus, string][] = [],
 ): RouteConfig => ({
   method: 'get',
   path,
   summary,
   request: { params: streamPath, query },
-  responses: answers({ 200: json(schema, 'OK') }, [400, 404]),
+  responses: answers({ 200: json(schema, 'OK') }, [400, 404, ...refusals]),
 });
+
+const workflowPath = z.object({
+  id: z.guid().openapi({ param: { description: 'workflowId; not a UUID: 400' } }),
+});
+
+const unknownWorkflow: [ProblemStatus, string] = [404, 'Unknown workflow'];
+const versionRefusals: [ProblemStatus, string][] = [
+  [404, 'Unknown stream, or a version beyond its newest'],
+  [
+    422,
+    'A stream of a category with no aggregate type (only workflow and agent streams have states)',
+  ],
+];
 
 const routes: RouteConfig[] = [
   {
@@ -119,10 +162,7 @@ const routes: RouteConfig[] = [
     method: 'post',
     path: '/streams/{id}/events',
     summary: 'Append events (operator)',
-    request: {
-      params: streamPath,
-      body: { required: true, content: { 'application/json': { schema: appendRequest } } },
-    },
+    request: { params: streamPath, body: jsonBody(appendRequest) },
     responses: answers(
       { 201: json(appendResult, 'Written, or the original result of an idempotent retry') },
       [400, 409, 413, 415, 422],
@@ -136,6 +176,70 @@ const routes: RouteConfig[] = [
     responses: answers({ 200: json(allPage, 'A page of events') }, [400]),
   },
   streamResource('/streams/{id}/verify', "Recompute a stream's hash chain (auditor)", verifyResult),
+  streamResource(
+    '/streams/{id}/state',
+    "A workflow's or agent's state at a version or a time (auditor); exactly one of version and at",
+    streamState,
+    stateQuery,
+    versionRefusals,
+  ),
+  streamResource(
+    '/streams/{id}/diff',
+    'The fields that differ between the states at two versions (auditor)',
+    stateDiff,
+    diffQuery,
+    versionRefusals,
+  ),
+  {
+    method: 'get',
+    path: '/workflows',
+    summary: 'List workflows from the read model, most recently changed first (auditor)',
+    request: { query: listWorkflowsQuery },
+    responses: answers({ 200: json(workflowList, 'A page of workflows') }, [400]),
+  },
+  {
+    method: 'post',
+    path: '/workflows',
+    summary: 'Create a research workflow, in status draft (operator)',
+    request: { body: jsonBody(createWorkflowRequest) },
+    responses: answers(
+      { 201: json(workflowVersion, 'Created; Location names the workflow') },
+      [400, 413, 415],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/workflows/{id}',
+    summary: "A workflow's state from the read model (auditor)",
+    request: { params: workflowPath },
+    responses: answers({ 200: json(workflow, 'OK') }, [400, unknownWorkflow]),
+  },
+  {
+    method: 'post',
+    path: '/workflows/{id}/commands',
+    summary: 'Send a workflow a command (operator); each accepted one appends one event',
+    request: { params: workflowPath, body: jsonBody(workflowCommandRequest) },
+    responses: answers({ 200: json(workflowVersion, 'Accepted; the new version') }, [
+      400,
+      unknownWorkflow,
+      [409, 'expectedVersion is stale; currentVersion says the version now'],
+      413,
+      415,
+      [422, 'A transition the workflow refuses; the detail names it and says why'],
+    ]),
+  },
+  {
+    method: 'get',
+    path: '/snapshots/stats',
+    summary: 'Snapshot counts, bytes, compression, creation times and cache hit rate (auditor)',
+    responses: answers({ 200: json(snapshotStats, 'OK') }, []),
+  },
+  {
+    method: 'post',
+    path: '/snapshots/cleanup',
+    summary: "Delete all but each stream's newest snapshots (operator); needs no body",
+    responses: answers({ 200: json(snapshotCleanup, 'Done') }, []),
+  },
 ];
 
 function build() {

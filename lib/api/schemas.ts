@@ -1,29 +1,25 @@
 import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
-import { MAX_PAGE_SIZE } from '@/lib/event-store/limits';
 import { STREAM_SORTS } from '@/lib/event-store/list-streams';
 import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
+import {
+  cursor,
+  instant,
+  jsonObject,
+  limit,
+  nonNegative,
+  queryParam,
+  shortText,
+  timestamp,
+  version,
+} from './fields';
 import { z } from './zod';
-
-const queryParam = <S extends z.ZodType>(schema: S, description: string) =>
-  schema.optional().openapi({ param: { description } });
-
-const limit = (fallback: number) =>
-  queryParam(
-    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE),
-    `Page size, 1–${MAX_PAGE_SIZE} (default ${fallback})`,
-  );
 
 const raw = queryParam(
   z.stringbool().openapi({ type: 'boolean' }),
   'true: events as stored (what the hash chain covers), without upcasting to the current schema',
 );
 
-const isoDateTime = z.iso.datetime({ offset: true });
-// The explicit type: zod-to-openapi probes with null, which coerces to 0 and would read as nullable.
-const nonNegative = z.coerce.number().int().min(0).openapi({ type: 'integer', minimum: 0 });
 const eventType = z.string().regex(EVENT_TYPE_PATTERN);
-const shortText = z.string().min(1).max(200);
-const instant = isoDateTime.transform((text) => new Date(text));
 const category = queryParam(shortText, 'Exactly the text before the first "-" of the stream id');
 
 /** `type=A&type=B` and `type=A,B` both read as [A, B]. */
@@ -43,7 +39,7 @@ export const listStreamsQuery = z.object({
   category,
   prefix: queryParam(shortText, 'Stream ids starting with this text'),
   limit: limit(50),
-  cursor: queryParam(z.string().max(1000), 'nextCursor of the previous page'),
+  cursor,
   sort: queryParam(z.enum(STREAM_SORTS), 'Sort key; "-" for descending (default streamId)'),
 });
 
@@ -70,8 +66,6 @@ export const readAllQuery = z.object({
   to: queryParam(instant, 'Recorded before this ISO 8601 time'),
   raw,
 });
-
-const jsonObject = z.record(z.string(), z.unknown());
 
 export const expectedVersion = z
   .union([z.number().int().min(0), z.enum(['any', 'no_stream', 'stream_exists'])], {
@@ -106,7 +100,6 @@ export const appendRequest = z
   })
   .openapi('AppendRequest');
 
-const timestamp = isoDateTime.openapi({ example: '2026-01-02T03:04:05.678Z' });
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const recordedEvent = z
@@ -130,7 +123,7 @@ export const streamInfo = z
   .object({
     streamId: z.string(),
     category: z.string(),
-    version: z.number().int().min(0),
+    version,
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -147,7 +140,7 @@ export const streamList = z
 export const streamPage = z
   .object({
     streamId: z.string(),
-    version: z.number().int().min(0),
+    version,
     events: z.array(recordedEvent),
     nextCursor: z
       .number()

@@ -1,6 +1,5 @@
 import { ChronicleError, type ErrorCode } from '@/lib/errors';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { HttpError } from './http-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -55,10 +54,6 @@ export function toProblem(error: unknown): MappedError {
       code,
       unexpected: false,
     };
-  }
-  if (error instanceof HttpError) {
-    const { code, title, status, message } = error;
-    return { problem: problem(code, title, status, message), code, unexpected: false };
   }
   if (isDatabaseUnavailable(error)) {
     const detail = 'The database cannot be reached; try again shortly';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChronicleError } from '@/lib/errors';
-import { HttpError } from './http-error';
 import { isJsonMediaType, readJsonBody } from './read-json-body';
 
 const anything = z.unknown();
@@ -34,13 +33,13 @@ function request(
   return new Request('http://localhost/', init);
 }
 
-async function failure(promise: Promise<unknown>): Promise<ChronicleError | HttpError> {
+async function failure(promise: Promise<unknown>): Promise<ChronicleError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  if (error instanceof ChronicleError || error instanceof HttpError) return error;
-  throw new Error(`expected a ChronicleError or HttpError, got ${String(error)}`);
+  if (error instanceof ChronicleError) return error;
+  throw new Error(`expected a ChronicleError, got ${String(error)}`);
 }
 
 const json = { 'content-type': 'application/json' };

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { payloadTooLarge, validationError } from '@/lib/errors';
+import { payloadTooLarge, unsupportedMediaType, validationError } from '@/lib/errors';
 import { MAX_JSON_DEPTH } from '@/lib/event-store/json';
-import { unsupportedMediaType } from './http-error';
 import { nestsDeeperThan } from './json-depth';
 import { parseInput } from './validate';
 

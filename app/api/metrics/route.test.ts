@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '@/test/database';
 import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
 
+let t: TestDatabase;
 let metricsRoute: typeof import('./route');
 let eventsRoute: typeof import('../v1/streams/[id]/events/route');
 
 beforeAll(async () => {
-  await useApiDatabase();
+  t = await useApiDatabase();
   metricsRoute = await import('./route');
   eventsRoute = await import('../v1/streams/[id]/events/route');
 });
@@ -34,5 +37,26 @@ describe('GET /api/metrics', () => {
       /^chronicle_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/streams\/\[id\]\/events",status="201"\} 1$/m,
     );
     expect(text).toContain('chronicle_events_appended_total 1');
+  });
+
+  it('measures the oldest transaction holding an xid at each scrape', async () => {
+    const scrape = async () => {
+      const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
+      const text = await response.text();
+      const value = /^chronicle_oldest_transaction_age_seconds (\S+)$/m.exec(text)?.[1];
+      return Number(value);
+    };
+    const other = postgres(t.url, { max: 1, onnotice: () => {} });
+    try {
+      const held = await other.reserve();
+      await held`begin`;
+      await held`select pg_current_xact_id()`;
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await scrape()).toBeGreaterThanOrEqual(1);
+      await held`rollback`;
+      held.release();
+    } finally {
+      await other.end({ timeout: 1 });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { checkHealth } from '@/lib/health';
 import { withApi } from '@/lib/http/with-api';
 import { metrics } from '@/lib/metrics';
 
@@ -11,7 +12,11 @@ export const runtime = 'nodejs';
  * secret; restrict /api/metrics at the proxy where the network is not trusted.
  */
 export const GET = withApi({ route: '/api/metrics', role: 'public' }, async () => {
-  const { registry } = metrics();
+  const { registry, oldestTransactionAge } = metrics();
+  // Measured per scrape: a long transaction stalls $all readers, and only a live age shows it.
+  // A down database still gets its scrape (the other metrics matter most then), with NaN, not 0.
+  const { database } = await checkHealth();
+  oldestTransactionAge.set(database.connected ? database.oldestTransactionAgeSeconds : NaN);
   return new Response(await registry.metrics(), {
     headers: { 'content-type': registry.contentType },
   });

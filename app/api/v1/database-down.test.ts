@@ -3,6 +3,7 @@ import { closedPort } from '@/test/closed-port';
 import { expectProblem, routeContext, apiRequest, TEST_TOKEN } from '@/test/api';
 
 let health: typeof import('./health/route');
+let metrics: typeof import('../metrics/route');
 let streams: typeof import('./streams/route');
 
 beforeAll(async () => {
@@ -10,6 +11,7 @@ beforeAll(async () => {
   process.env.CHRONICLE_BOOTSTRAP_TOKEN = TEST_TOKEN;
   process.env.LOG_LEVEL ??= 'silent';
   health = await import('./health/route');
+  metrics = await import('../metrics/route');
   streams = await import('./streams/route');
 });
 
@@ -24,6 +26,12 @@ describe('with the database down', () => {
       status: 'unavailable',
       database: { connected: false, error: 'ECONNREFUSED' },
     });
+  });
+
+  it('metrics still answer, with NaN for the age of the oldest transaction', async () => {
+    const response = await metrics.GET(apiRequest('/api/metrics', { token: null }), routeContext());
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^chronicle_oldest_transaction_age_seconds nan$/im);
   });
 
   it('other routes answer 503 problem+json, not 500', async () => {

@@ -1,0 +1,34 @@
+import { stateQuery } from '@/lib/api/state-schemas';
+import { validationError } from '@/lib/errors';
+import { parseQuery } from '@/lib/http/query';
+import { streamIdParam } from '@/lib/http/stream-id-param';
+import { withApi } from '@/lib/http/with-api';
+import { getChronicle } from '@/lib/runtime';
+import type { StatePoint } from '@/lib/temporal/state-at';
+import type { z } from 'zod';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = withApi(
+  { route: '/api/v1/streams/[id]/state', role: 'auditor' },
+  async ({ actor, params, url }) => {
+    const streamId = streamIdParam(params);
+    const point = statePoint(parseQuery(url, stateQuery));
+    const chronicle = await getChronicle();
+    return Response.json(await chronicle.stateAt({ actor, streamId, point }));
+  },
+);
+
+/** Exactly one of version and at; time qualifies at, so it is refused beside a version. */
+function statePoint({ version, at, time }: z.output<typeof stateQuery>): StatePoint {
+  if (at && version === undefined) return { at, time: time ?? 'recorded' };
+  if (version !== undefined && !at && !time) return { version };
+  const message =
+    version !== undefined && at
+      ? 'give either version or at, not both'
+      : version !== undefined
+        ? 'time goes with at, not with version'
+        : 'give version or at';
+  throw validationError(`Invalid query: ${message}`, [{ path: 'query', message }]);
+}

@@ -1,0 +1,26 @@
+import { createWorkflowRequest, listWorkflowsQuery } from '@/lib/api/workflow-schemas';
+import { parseQuery } from '@/lib/http/query';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { withApi } from '@/lib/http/with-api';
+import { getChronicle } from '@/lib/runtime';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const route = '/api/v1/workflows';
+
+export const GET = withApi({ route, role: 'auditor' }, async ({ actor, url }) => {
+  const query = parseQuery(url, listWorkflowsQuery);
+  const { research } = await getChronicle();
+  return Response.json(await research.listWorkflows({ actor, ...query }));
+});
+
+export const POST = withApi({ route, role: 'operator' }, async ({ req, actor }) => {
+  const body = await readJsonBody(req, createWorkflowRequest);
+  const { research } = await getChronicle();
+  const created = await research.createWorkflow({ actor, ...body });
+  return Response.json(created, {
+    status: 201,
+    headers: { location: `${route}/${created.workflowId}` },
+  });
+});

@@ -1,0 +1,28 @@
+import { MAX_PAGE_SIZE } from '@/lib/event-store/limits';
+import { z } from './zod';
+
+/** Building blocks shared by the request and answer schemas of every resource. */
+
+export const queryParam = <S extends z.ZodType>(schema: S, description: string) =>
+  schema.optional().openapi({ param: { description } });
+
+export const limit = (fallback: number) =>
+  queryParam(
+    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE),
+    `Page size, 1–${MAX_PAGE_SIZE} (default ${fallback})`,
+  );
+
+export const cursor = queryParam(z.string().max(1000), 'nextCursor of the previous page');
+
+export const isoDateTime = z.iso.datetime({ offset: true });
+// The explicit type: zod-to-openapi probes with null, which coerces to 0 and would read as nullable.
+export const nonNegative = z.coerce
+  .number({ error: 'must be an integer ≥ 0' })
+  .int()
+  .min(0)
+  .openapi({ type: 'integer', minimum: 0 });
+export const shortText = z.string().min(1).max(200);
+export const instant = isoDateTime.transform((text) => new Date(text));
+export const jsonObject = z.record(z.string(), z.unknown());
+export const timestamp = isoDateTime.openapi({ example: '2026-01-02T03:04:05.678Z' });
+export const version = z.number().int().min(0);
