@@ -125,6 +125,8 @@ export function createRepository({
     for (let attempt = 0; ; attempt++) {
       const loaded = await load(aggregate, streamId, { actor: options.actor });
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        // Expecting a version of an aggregate that does not exist: the decider says why (404).
+        if (loaded.state === null) aggregate.decide(command, null);
         throw concurrencyError(streamId, options.expectedVersion, loaded.version);
       }
       const decided: DomainEvent[] = aggregate.decide(command, loaded.state);

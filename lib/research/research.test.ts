@@ -146,7 +146,12 @@ describe('workflows through the repository', () => {
     await expect(
       chronicle.research.getWorkflow({ actor: auditor, workflowId: randomUUID() }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(run(randomUUID(), { command: 'start' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(run(randomUUID(), { command: 'start' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(run(randomUUID(), { command: 'start' }, 3)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('events carry the command correlation id and their causation', async () => {

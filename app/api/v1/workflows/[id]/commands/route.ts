@@ -1,5 +1,4 @@
 import { workflowCommandRequest } from '@/lib/api/workflow-schemas';
-import { ChronicleError, notFound } from '@/lib/errors';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { uuidParam } from '@/lib/http/uuid-param';
 import { withApi } from '@/lib/http/with-api';
@@ -14,20 +13,12 @@ export const POST = withApi(
     const workflowId = uuidParam(params, 'workflow');
     const { expectedVersion, ...command } = await readJsonBody(req, workflowCommandRequest);
     const { research } = await getChronicle();
-    const { version } = await research
-      .runWorkflowCommand({ actor, workflowId, command, expectedVersion })
-      .catch((error: unknown) => {
-        throw isUnknownWorkflow(error) ? notFound(`Workflow ${workflowId} does not exist`) : error;
-      });
+    const { version } = await research.runWorkflowCommand({
+      actor,
+      workflowId,
+      command,
+      expectedVersion,
+    });
     return Response.json({ workflowId, version });
   },
 );
-
-/**
- * An unknown workflow is at version 0, so a command with an expectedVersion above 0 fails the
- * version check before the domain can say that the workflow does not exist.
- */
-const isUnknownWorkflow = (error: unknown) =>
-  error instanceof ChronicleError &&
-  error.code === 'concurrency' &&
-  error.details.currentVersion === 0;
