@@ -10,7 +10,7 @@ export type Workload = {
   /** Connections in the pool; also the number of concurrent loops. */
   connections: number;
   /** Constant fields printed with the figures (how the workload ran). */
-  notes: Record<string, string>;
+  notes: Record<string, string | number>;
   /** Seeds what the operation needs (untimed) and returns it; `prefix` makes stream ids fresh. */
   prepare(session: Session, prefix: string): Promise<Operation>;
   figures(run: Run): Figures;
@@ -38,7 +38,7 @@ function appendWorkload(options: {
   return {
     name: options.name,
     connections: options.connections,
-    notes: { expectedVersion: expected },
+    notes: { expectedVersion: expected, streams },
     async prepare(session, prefix) {
       // The writer tracks each stream's version, as a command handler that just loaded it would.
       const versions = new Array<number>(streams).fill(0);
