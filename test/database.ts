@@ -39,3 +39,16 @@ export async function createTestDatabase({
 export const admin = { id: 'test-admin', role: 'admin' } as const;
 export const operator = { id: 'test-operator', role: 'operator' } as const;
 export const auditor = { id: 'test-auditor', role: 'auditor' } as const;
+
+/**
+ * `$all` only shows positions below the oldest transaction still open anywhere on the server,
+ * and test files run in parallel: wait until `position` is readable before asserting on `$all`.
+ */
+export async function waitForHorizon(store: EventStore, position: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const page = await store.readAll({ actor: auditor, after: position - 1, limit: 1 });
+    if (page.lastPosition >= position) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`position ${position} did not become readable within 5 s`);
+}

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import {
+  auditor,
+  createTestDatabase,
+  operator,
+  waitForHorizon,
+  type TestDatabase,
+} from '@/test/database';
 import type { RecordedEvent } from './types';
 
 let t: TestDatabase;
@@ -54,11 +60,12 @@ describe('$all', () => {
       streamId: `${category}-2`,
       events: [{ type: 'A', data: {}, metadata: { correlationId } }],
     });
-    await t.store.append({
+    const last = await t.store.append({
       actor: operator,
       streamId: `other${category}-1`,
       events: [{ type: 'A', data: {} }],
     });
+    await waitForHorizon(t.store, last.positions[0]!);
     const byCategory = await t.store.readAll({ actor: auditor, category });
     expect(byCategory.events.map((e) => e.streamId)).toEqual([
       `${category}-1`,
@@ -133,6 +140,7 @@ describe('$all', () => {
 
     straggler.release();
     await straggler.done;
+    await waitForHorizon(t.store, later.positions[0]!);
     const after = await t.store.readAll({
       actor: auditor,
       category,

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import {
+  auditor,
+  createTestDatabase,
+  operator,
+  waitForHorizon,
+  type TestDatabase,
+} from '@/test/database';
 import { createEventStore } from '.';
 import { EventRegistry, type EventTypeDefinition } from './registry';
 
@@ -33,11 +39,12 @@ beforeAll(async () => {
 describe('event type registry', () => {
   it('an event stored at schema version 1 is read as version 2 through its upcaster', async () => {
     const streamId = `person-${randomUUID()}`;
-    await t.store.append({
+    const written = await t.store.append({
       actor: operator,
       streamId,
       events: [{ type: 'PersonRenamed', data: { name: 'Ada King Lovelace' } }],
     });
+    await waitForHorizon(t.store, written.positions[0]!);
     const current = createEventStore({
       db: t.db,
       registry: new EventRegistry().register(renamedV2),

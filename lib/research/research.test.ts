@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import {
+  auditor,
+  createTestDatabase,
+  operator,
+  waitForHorizon,
+  type TestDatabase,
+} from '@/test/database';
 import { createChronicle, type Chronicle } from '../chronicle';
 import { fold } from '../domain/aggregate';
 import { workflowAggregate, workflowStreamId } from '../domain/workflow';
@@ -161,12 +167,18 @@ describe('workflows through the repository', () => {
       ...fields,
       correlationId,
     });
-    await chronicle.research.runWorkflowCommand({
+    const started = await chronicle.research.runWorkflowCommand({
       actor: operator,
       workflowId,
       command: { command: 'start' },
       correlationId,
     });
+    expect(started.version).toBe(2);
+    const stream = await chronicle.store.readStream({
+      actor: auditor,
+      streamId: workflowStreamId(workflowId),
+    });
+    await waitForHorizon(chronicle.store, stream.events.at(-1)!.position);
     const { events } = await chronicle.store.readAll({ actor: auditor, correlationId });
     expect(events.map((e) => e.type)).toEqual(['WorkflowCreated', 'WorkflowStarted']);
     for (const e of events) {

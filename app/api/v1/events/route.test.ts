@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allPage } from '@/lib/api/schemas';
 import type { NewEvent } from '@/lib/event-store';
-import { operator, type TestDatabase } from '@/test/database';
+import { operator, waitForHorizon, type TestDatabase } from '@/test/database';
 import { apiRequest, expectProblem, routeContext, useApiDatabase } from '@/test/api';
 
 let t: TestDatabase;
@@ -23,8 +23,11 @@ async function read(query: string) {
 
 const types = async (query: string) => (await read(query)).events.map((e) => e.type);
 
+/** Waits until the events are readable: other test files' open transactions hold `$all` back. */
 async function append(streamId: string, events: NewEvent[]) {
-  return t.store.append({ actor: operator, streamId, events });
+  const result = await t.store.append({ actor: operator, streamId, events });
+  await waitForHorizon(t.store, result.positions.at(-1)!);
+  return result;
 }
 
 describe('GET /api/v1/events', () => {
