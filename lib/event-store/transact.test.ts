@@ -35,6 +35,30 @@ describe('transact', () => {
     expect(await tally(streamId)).toBe(1);
   });
 
+  it('several appends in one transaction take consecutive positions of its transaction id', async () => {
+    const [a, b] = await t.store.transact(async (tx) => [
+      await tx.append({
+        actor: operator,
+        streamId: `tally-${randomUUID()}`,
+        events: [
+          { type: 'A', data: {} },
+          { type: 'B', data: {} },
+        ],
+      }),
+      await tx.append({
+        actor: operator,
+        streamId: `tally-${randomUUID()}`,
+        events: [{ type: 'C', data: {} }],
+      }),
+    ]);
+    expect([...a!.positions, ...b!.positions]).toEqual([
+      a!.positions[0],
+      a!.positions[0]! + 1,
+      a!.positions[0]! + 2,
+    ]);
+    expect(a!.positions[0]! % 1024).toBe(0);
+  });
+
   it('a failing read-model write takes the append back with it', async () => {
     const streamId = `tally-${randomUUID()}`;
     await expect(
