@@ -3,11 +3,12 @@ import { assertRole } from '../actor';
 import { ChronicleError, concurrencyError, payloadTooLarge, validationError } from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
-import { contentHash } from './hash';
+import { canonicalJson } from './canonical-json';
+import { contentJson, sha256 } from './hash';
 import { findIdempotentResult, type PreparedEvent } from './idempotency';
 import { assertStorableJson, isJsonObject } from './json';
 import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream-id';
-import type { AppendResult, ExpectedVersion, NewEvent, WithActor } from './types';
+import type { AppendResult, ExpectedVersion, JsonObject, NewEvent, WithActor } from './types';
 
 export const MAX_EVENTS_PER_APPEND = 1000;
 export const MAX_RACE_RETRIES = 50;
@@ -55,17 +56,15 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   assertWritableStreamId(streamId);
   const expected = encodeExpectedVersion(params.expectedVersion ?? 'any');
   const prepared = prepareEvents(ctx, params);
-  const payload = JSON.stringify(
-    prepared.map((e) => ({
-      eventId: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      occurredAtMs: e.occurredAt?.getTime() ?? null,
-      contentHash: e.contentHash,
-    })),
-  );
+  // Built from the canonical texts already made for the hashes: data is not serialised twice.
+  const payload = `[${prepared
+    .map(
+      (e) =>
+        `{"eventId":"${e.eventId}","type":"${e.type}","schemaVersion":${e.schemaVersion},` +
+        `"data":${e.dataJson},"metadata":${e.metadataJson},` +
+        `"occurredAtMs":${e.occurredAt?.getTime() ?? 'null'},"contentHash":"${e.contentHash}"}`,
+    )
+    .join(',')}]`;
   const sql = ctx.sql;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
@@ -181,7 +180,6 @@ function prepareEvents(
           { path: `${path}.${field}`, message: 'not an object' },
         ]);
       }
-      assertStorableJson(value, `${path}.${field}`);
     }
     const suppliedMetadata = event.metadata ?? {};
     const correlationId = suppliedMetadata.correlationId ?? batchCorrelationId;
@@ -210,23 +208,28 @@ function prepareEvents(
       causationId: suppliedMetadata.causationId ?? correlationId,
       actor: actor.id,
     };
+    const dataJson = storableJson(data, `${path}.data`);
+    const metadataJson = storableJson(metadata, `${path}.metadata`);
     return {
       eventId,
       clientEventId: event.eventId !== undefined,
       type: event.type,
       schemaVersion,
-      data,
-      metadata,
+      dataJson,
+      metadataJson,
       suppliedMetadata,
       occurredAt: event.occurredAt,
-      contentHash: contentHash({
-        streamId,
-        eventId,
-        type: event.type,
-        schemaVersion,
-        data,
-        metadata,
-      }),
+      contentHash: sha256(
+        contentJson({ streamId, eventId, type: event.type, schemaVersion, dataJson, metadataJson }),
+      ),
     };
   });
+}
+
+/** The canonical text of a value, or the precise reason jsonb would refuse it. */
+function storableJson(value: JsonObject, path: string): string {
+  const text = canonicalJson(value);
+  if (text !== null) return text;
+  assertStorableJson(value, path);
+  throw validationError(`${path} is not JSON`, [{ path, message: 'not JSON' }]);
 }

@@ -1,36 +1,49 @@
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { JsonObject } from './types';
 
 /** The chain starts from this value; docs/integrity.md describes the whole algorithm. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export type HashedContent = {
+/**
+ * RFC 8785 (JCS) text of `{data, eventId, metadata, schemaVersion, streamId, type}` (keys in
+ * JCS order) from the canonical texts of data and metadata: stable across the jsonb round trip.
+ */
+export function contentJson(content: {
+  streamId: string;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  dataJson: string;
+  metadataJson: string;
+}): string {
+  const { streamId, eventId, type, schemaVersion, dataJson, metadataJson } = content;
+  return (
+    `{"data":${dataJson},"eventId":${JSON.stringify(eventId)},"metadata":${metadataJson},` +
+    `"schemaVersion":${schemaVersion},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`
+  );
+}
+
+/** SHA-256 of the content of a stored event, as the chain covers it. */
+export function contentHash(event: {
   streamId: string;
   eventId: string;
   type: string;
   schemaVersion: number;
   data: JsonObject;
   metadata: JsonObject;
-};
-
-/** SHA-256 of the RFC 8785 (JCS) form of the event's content: stable across the jsonb round trip. */
-export function contentHash(content: HashedContent): string {
-  return sha256(
-    canonicalize({
-      streamId: content.streamId,
-      eventId: content.eventId,
-      type: content.type,
-      schemaVersion: content.schemaVersion,
-      data: content.data,
-      metadata: content.metadata,
-    }),
-  );
+}): string {
+  const dataJson = canonicalJson(event.data);
+  const metadataJson = canonicalJson(event.metadata);
+  if (dataJson === null || metadataJson === null) {
+    throw new Error(`Event ${event.eventId} holds a value that is not storable JSON`);
+  }
+  return sha256(contentJson({ ...event, dataJson, metadataJson }));
 }
 
-/** Must agree with chronicle_append() in drizzle/0001_append_function_and_immutability.sql. */
+/** Must agree with chronicle_link_hash() in drizzle/0003_faster_append.sql. */
 export function chainHash(link: {
   prevHash: string;
   version: number;

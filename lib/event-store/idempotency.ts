@@ -1,6 +1,6 @@
-import { canonicalize } from 'json-canonicalize';
 import { idempotencyConflict } from '../errors';
 import type { StoreContext } from './context';
+import { canonicalJson } from './canonical-json';
 import type { AppendResult, JsonObject } from './types';
 
 export type PreparedEvent = {
@@ -9,8 +9,9 @@ export type PreparedEvent = {
   clientEventId: boolean;
   type: string;
   schemaVersion: number;
-  data: JsonObject;
-  metadata: JsonObject;
+  /** Canonical (RFC 8785) texts, as hashed and as sent to the database. */
+  dataJson: string;
+  metadataJson: string;
   suppliedMetadata: JsonObject;
   occurredAt: Date | undefined;
   contentHash: string;
@@ -73,9 +74,9 @@ export async function findIdempotentResult(
 
 function sameContent(row: StoredRow, event: PreparedEvent): boolean {
   if (row.event_type !== event.type) return false;
-  if (canonicalize(row.data) !== canonicalize(event.data)) return false;
+  if (canonicalJson(row.data) !== event.dataJson) return false;
   if (event.occurredAt && row.occurred_at.getTime() !== event.occurredAt.getTime()) return false;
   return Object.entries(event.suppliedMetadata).every(
-    ([key, value]) => key === 'actor' || canonicalize(row.metadata[key]) === canonicalize(value),
+    ([key, value]) => key === 'actor' || canonicalJson(row.metadata[key]) === canonicalJson(value),
   );
 }

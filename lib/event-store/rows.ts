@@ -1,8 +1,14 @@
 import type { RecordedEvent, StreamInfo } from './types';
 
-/** Columns of `events` in the order `toRecordedEvent` reads them. */
+const isoText = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${column}`;
+
+/**
+ * Columns of `events` as `toRecordedEvent` reads them. Times come as the ISO text the API
+ * shows (stored at millisecond precision), which spares a Date per time per event on reads.
+ */
 export const EVENT_COLUMNS = `global_position, stream_id, stream_version, event_id, event_type,
-  schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+  schema_version, data, metadata, ${isoText('occurred_at')}, ${isoText('recorded_at')}, prev_hash, hash`;
 
 export type EventRow = {
   global_position: number;
@@ -13,8 +19,8 @@ export type EventRow = {
   schema_version: number;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
-  occurred_at: Date;
-  recorded_at: Date;
+  occurred_at: string;
+  recorded_at: string;
   prev_hash: string;
   hash: string;
 };
@@ -29,8 +35,8 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     data: row.data,
     metadata: row.metadata,
-    occurredAt: row.occurred_at.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -47,8 +47,8 @@ export async function verifyStream(
       const recomputed = chainHash({
         prevHash,
         version: row.stream_version,
-        occurredAtMs: row.occurred_at.getTime(),
-        recordedAtMs: row.recorded_at.getTime(),
+        occurredAtMs: Date.parse(row.occurred_at),
+        recordedAtMs: Date.parse(row.recorded_at),
         contentHash: contentHash({
           streamId: row.stream_id,
           eventId: row.event_id,
