@@ -1,18 +1,18 @@
-import { Field, Select } from './ui/field';
+import { SelectField } from './select-field';
 
 /** Categories known to the store; a category asked for in the URL stays selectable even if empty. */
 export function CategorySelect({ categories, value }: { categories: string[]; value?: string }) {
-  const options = value && !categories.includes(value) ? [value, ...categories] : categories;
+  const known = value && !categories.includes(value) ? [value, ...categories] : categories;
   return (
-    <Field label="Category">
-      <Select name="category" defaultValue={value ?? ''} className="w-44">
-        <option value="">All categories</option>
-        {options.map((category) => (
-          <option key={category} value={category}>
-            {category}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      label="Category"
+      name="category"
+      value={value ?? ''}
+      className="w-48"
+      options={[
+        { value: '', label: 'All categories' },
+        ...known.map((category) => ({ value: category, label: category })),
+      ]}
+    />
   );
 }

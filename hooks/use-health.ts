@@ -1,17 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { Health } from '@/lib/health';
 import { queryKeys } from './query-keys';
-
-export type Health = {
-  status: 'ok';
-  database: {
-    connected: boolean;
-    embedded: boolean;
-    latencyMs: number;
-    oldestTransactionAgeSeconds: number | null;
-  };
-};
 
 const HEALTH_POLL_MS = 10_000;
 

@@ -6,7 +6,7 @@ import { EventTable } from '@/components/events/event-table';
 import { FilterForm } from '@/components/filter-form';
 import { FirstEventHint } from '@/components/first-event-hint';
 import { ListFooter } from '@/components/list-footer';
-import { Notice } from '@/components/notice';
+import { InputNotice } from '@/components/input-notice';
 import { PageHeader } from '@/components/page-header';
 import { PageSizeSelect } from '@/components/page-size-select';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -50,12 +50,7 @@ export default async function EventsPage({
     return (
       <>
         {header}
-        <Notice title="These filters are not valid">
-          <p>{parsed.error}</p>
-          <Link href="/events" className="underline">
-            Show all events
-          </Link>
-        </Notice>
+        <InputNotice error={parsed.error} resetHref="/events" resetLabel="Show all events" />
       </>
     );
   }
@@ -96,9 +91,12 @@ export default async function EventsPage({
         </CardHeader>
         {!page.ok ? (
           <div className="p-4">
-            <Notice title="This page cannot be shown">
-              <p>{page.error}</p>
-            </Notice>
+            <InputNotice
+              title="This page cannot be shown"
+              error={page.error}
+              resetHref={href({ after: undefined })}
+              resetLabel="Start from the first page"
+            />
           </div>
         ) : page.data.events.length > 0 ? (
           <>

@@ -4,7 +4,7 @@ import { CategorySelect } from '@/components/category-select';
 import { EmptyState } from '@/components/empty-state';
 import { FilterForm } from '@/components/filter-form';
 import { ListFooter } from '@/components/list-footer';
-import { Notice } from '@/components/notice';
+import { InputNotice } from '@/components/input-notice';
 import { PageHeader } from '@/components/page-header';
 import { PageSizeSelect } from '@/components/page-size-select';
 import { StreamTable } from '@/components/streams/stream-table';
@@ -46,12 +46,7 @@ export default async function StreamsPage({
     return (
       <>
         {header}
-        <Notice title="These filters are not valid">
-          <p>{parsed.error}</p>
-          <Link href="/streams" className="underline">
-            Show all streams
-          </Link>
-        </Notice>
+        <InputNotice error={parsed.error} resetHref="/streams" resetLabel="Show all streams" />
       </>
     );
   }
@@ -86,12 +81,12 @@ export default async function StreamsPage({
         </CardHeader>
         {!list.ok ? (
           <div className="p-4">
-            <Notice title="This page cannot be shown">
-              <p>{list.error}</p>
-              <Link href={listHref(filters, { sort: filters.sort })} className="underline">
-                Start from the first page
-              </Link>
-            </Notice>
+            <InputNotice
+              title="This page cannot be shown"
+              error={list.error}
+              resetHref={listHref(filters, { sort: filters.sort })}
+              resetLabel="Start from the first page"
+            />
           </div>
         ) : list.data.streams.length === 0 ? (
           <EmptyState title={filtered ? `No streams match ${filtered}` : 'No streams yet'}>

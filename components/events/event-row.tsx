@@ -11,9 +11,11 @@ import { TableCell, TableRow } from '../ui/table';
 import { EventDetails } from './event-details';
 import type { RecordedEvent } from '@/lib/event-store';
 
+/** Both tables have as many columns: the log's stream column takes the place of occurred-at. */
+const EVENT_COLUMNS = 7;
+
 export function EventRow({ event, showStream }: { event: RecordedEvent; showStream: boolean }) {
   const [open, setOpen] = useState(false);
-  const columns = showStream ? 8 : 7;
   return (
     <>
       <TableRow className={cn(open && 'bg-zinc-50')}>
@@ -32,10 +34,11 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
           </button>
         </TableCell>
         {showStream && (
-          <TableCell className="max-w-72">
+          <TableCell className="max-w-72 truncate">
             <Link
               href={streamHref(event.streamId)}
-              className="font-mono text-xs break-all text-zinc-900 hover:underline"
+              title={event.streamId}
+              className="font-mono text-xs whitespace-nowrap text-zinc-900 hover:underline"
             >
               {event.streamId}
             </Link>
@@ -51,12 +54,12 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
             {event.type}
           </button>
         </TableCell>
-        <TableCell className="text-right font-mono text-xs tabular-nums">
-          {event.position}
-        </TableCell>
-        <TableCell>
-          <Timestamp value={event.occurredAt} />
-        </TableCell>
+        <TableCell className="text-right tabular-nums">{event.position}</TableCell>
+        {!showStream && (
+          <TableCell>
+            <Timestamp value={event.occurredAt} />
+          </TableCell>
+        )}
         <TableCell>
           <Timestamp value={event.recordedAt} />
         </TableCell>
@@ -66,7 +69,7 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
       </TableRow>
       {open && (
         <tr className="bg-zinc-50/60">
-          <td colSpan={columns} className="border-t border-zinc-100 p-0">
+          <td colSpan={EVENT_COLUMNS} className="border-t border-zinc-100 p-0">
             <EventDetails event={event} />
           </td>
         </tr>

@@ -2,7 +2,10 @@ import { Table, TableBody, TableHead, TableHeaderCell } from '../ui/table';
 import { EventRow } from './event-row';
 import type { RecordedEvent } from '@/lib/event-store';
 
-/** The events of one stream, or of the global log when `showStream` adds a stream column. */
+/**
+ * The events of one stream, or of the global log when `showStream` adds a stream column. The
+ * log leaves out occurred-at to fit 1280 px (rows are in commit order; details show both times).
+ */
 export function EventTable({
   events,
   showStream = false,
@@ -21,7 +24,7 @@ export function EventTable({
           <TableHeaderCell className="text-right">Version</TableHeaderCell>
           <TableHeaderCell>Type</TableHeaderCell>
           <TableHeaderCell className="text-right">Position</TableHeaderCell>
-          <TableHeaderCell>Occurred at</TableHeaderCell>
+          {!showStream && <TableHeaderCell>Occurred at</TableHeaderCell>}
           <TableHeaderCell>Recorded at</TableHeaderCell>
           <TableHeaderCell>Hash</TableHeaderCell>
         </tr>

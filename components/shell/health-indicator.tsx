@@ -15,7 +15,7 @@ export function HealthIndicator() {
     state
   ];
   const detail =
-    state === 'ok' && data
+    state === 'ok' && data?.status === 'ok'
       ? `${data.database.embedded ? 'Embedded PostgreSQL' : 'PostgreSQL'}, ${data.database.latencyMs} ms`
       : undefined;
   return (

@@ -1,14 +1,14 @@
 import { consoleActor } from '../console-actor';
-import { ChronicleError } from '../errors';
 import type { StreamDetails } from '../event-store';
 import { getStore } from '../runtime';
+import { isChronicleError } from './chronicle-error';
 
 /** A stream's header for the console, or null when no stream has this id. */
 export async function findStream(streamId: string): Promise<StreamDetails | null> {
   try {
     return await (await getStore()).getStream({ actor: consoleActor, streamId });
   } catch (error) {
-    if (error instanceof ChronicleError && error.code === 'not_found') return null;
+    if (isChronicleError(error, 'not_found')) return null;
     throw error;
   }
 }

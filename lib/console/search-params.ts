@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ChronicleError } from '../errors';
+import { isChronicleError } from './chronicle-error';
 import type { Result } from './result';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -30,7 +30,7 @@ export async function readFromInput<T>(read: () => Promise<T>): Promise<Result<T
   try {
     return { ok: true, data: await read() };
   } catch (error) {
-    if (error instanceof ChronicleError && error.code === 'validation') {
+    if (isChronicleError(error, 'validation')) {
       return { ok: false, error: error.message };
     }
     throw error;

@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { consoleActor } from '@/lib/console-actor';
+import { isChronicleError } from '@/lib/console/chronicle-error';
 import type { Result } from '@/lib/console/result';
-import { ChronicleError } from '@/lib/errors';
 import type { VerifyResult } from '@/lib/event-store/verify';
 import { logger } from '@/lib/logger';
 import { getStore } from '@/lib/runtime';
@@ -21,7 +21,7 @@ export async function verifyChain(id: string): Promise<Result<VerifyResult>> {
       data: await store.verifyStream({ actor: consoleActor, streamId: parsed.data }),
     };
   } catch (error) {
-    if (error instanceof ChronicleError) return { ok: false, error: error.message };
+    if (isChronicleError(error)) return { ok: false, error: error.message };
     logger().error({ err: error, streamId: parsed.data }, 'chain verification failed');
     return { ok: false, error: 'Verification could not run; the server log has the details' };
   }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/empty-state';
 import { EventTable } from '@/components/events/event-table';
 import { ListFooter } from '@/components/list-footer';
-import { Notice } from '@/components/notice';
+import { InputNotice } from '@/components/input-notice';
 import { PageHeader } from '@/components/page-header';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { streamHref } from '@/components/stream-href';
@@ -126,12 +126,12 @@ async function StreamEvents({
 function InvalidView({ stream, error }: { stream: StreamDetails; error: string }) {
   return (
     <div className="p-4">
-      <Notice title="These events cannot be shown">
-        <p>{error}</p>
-        <Link href={streamHref(stream.streamId)} className="underline">
-          Show the newest events
-        </Link>
-      </Notice>
+      <InputNotice
+        title="These events cannot be shown"
+        error={error}
+        resetHref={streamHref(stream.streamId)}
+        resetLabel="Show the newest events"
+      />
     </div>
   );
 }
