@@ -1,8 +1,7 @@
 import { assertRole } from '../actor';
-import { validationError } from '../errors';
+import { notFound, validationError } from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
-import { getStream } from './get-stream';
 import { pageSize } from './limits';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
@@ -38,23 +37,33 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
     ]);
   }
   const stop = metrics().readSeconds.startTimer({ kind: 'stream' });
-  const stream = await getStream(ctx, params);
   const sql = ctx.sql;
   const forward = direction === 'forward';
-  const from = params.fromVersion ?? (forward ? 1 : stream.version);
-  const rows = await sql<EventRow[]>`
-    select ${sql.unsafe(EVENT_COLUMNS)} from events
-    where stream_id = ${streamId}
-      and ${forward ? sql`stream_version >= ${from}` : sql`stream_version <= ${from}`}
-    order by stream_version ${forward ? sql`asc` : sql`desc`}
-    limit ${limit + 1}`;
+  const from = params.fromVersion ?? null;
+  // One round trip: the stream's head and the page, or no row at all for an unknown stream.
+  const rows = await sql<(EventRow & { head: number })[]>`
+    select s.version as head, e.* from streams s
+    left join lateral (
+      select ${sql.unsafe(EVENT_COLUMNS)} from events
+      where stream_id = s.stream_id and ${
+        forward
+          ? sql`stream_version >= coalesce(${from}::bigint, 1)`
+          : sql`stream_version <= coalesce(${from}::bigint, s.version)`
+      }
+      order by stream_version ${forward ? sql`asc` : sql`desc`}
+      limit ${limit + 1}
+    ) e on true
+    where s.stream_id = ${streamId}`;
+  const head = rows[0]?.head;
+  if (head === undefined) throw notFound(`Stream ${streamId} does not exist`);
   stop();
-  const page = rows.slice(0, limit).map(toRecordedEvent);
+  const eventRows = rows.filter((row) => row.global_position !== null);
+  const page = eventRows.slice(0, limit).map(toRecordedEvent);
   const last = page.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const hasMore = eventRows.length > limit && last !== undefined;
   return {
     streamId,
-    version: stream.version,
+    version: head,
     events: params.raw ? page : page.map((e) => ctx.registry.upcast(e)),
     nextCursor: hasMore ? last.version + (forward ? 1 : -1) : null,
   };
