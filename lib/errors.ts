@@ -31,7 +31,20 @@ export const statusOf: Record<ErrorCode, number> = {
 
 export type FieldError = { path: string; message: string };
 
+const BRAND = Symbol.for('chronicle.error');
+
 export class ChronicleError extends Error {
+  /**
+   * Next bundles lib/ more than once (instrumentation, pages, route handlers), and the store
+   * lives on globalThis, so an error may come from another copy of this class: recognise the
+   * brand, not the constructor.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
+  readonly [BRAND] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -77,3 +90,7 @@ export const payloadTooLarge = (message: string) =>
 
 export const unsupportedMediaType = (message: string) =>
   new ChronicleError('unsupported_media_type', message);
+
+export function isChronicleError(error: unknown, code?: ErrorCode): error is ChronicleError {
+  return error instanceof ChronicleError && (code === undefined || error.code === code);
+}

@@ -1,7 +1,7 @@
 import { consoleActor } from '../console-actor';
 import type { StreamDetails } from '../event-store';
 import { getStore } from '../runtime';
-import { isChronicleError } from './chronicle-error';
+import { isChronicleError } from '../errors';
 
 /** A stream's header for the console, or null when no stream has this id. */
 export async function findStream(streamId: string): Promise<StreamDetails | null> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isChronicleError } from './chronicle-error';
+import { isChronicleError } from '../errors';
 import type { Result } from './result';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { consoleActor } from '@/lib/console-actor';
-import { isChronicleError } from '@/lib/console/chronicle-error';
+import { isChronicleError } from '@/lib/errors';
 import type { Result } from '@/lib/console/result';
 import type { VerifyResult } from '@/lib/event-store/verify';
 import { logger } from '@/lib/logger';
