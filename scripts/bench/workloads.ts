@@ -22,7 +22,7 @@ const READ_PAGE = 1000;
 const SEED_BATCH = 1000;
 const VISIBLE_WITHIN_MS = 30_000;
 
-const latencyFigures = (run: Run): Figures => ({
+export const latencyFigures = (run: Run): Figures => ({
   p50Ms: percentile(run.latenciesMs, 50),
   p99Ms: percentile(run.latenciesMs, 99),
 });
