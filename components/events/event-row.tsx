@@ -1,14 +1,14 @@
 'use client';
 
-import { ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { HashText } from '../hash-text';
 import { streamHref } from '../stream-href';
 import { Timestamp } from '../timestamp';
 import { cn } from '../ui/cn';
+import { DisclosureButton } from '../ui/disclosure-button';
 import { TableCell, TableRow } from '../ui/table';
-import { EventDetails } from './event-details';
+import { EventDetailsRow } from './event-details-row';
 import type { RecordedEvent } from '@/lib/event-store';
 
 /** Both tables have as many columns: the log's stream column takes the place of occurred-at. */
@@ -20,18 +20,11 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
     <>
       <TableRow className={cn(open && 'bg-zinc-50')}>
         <TableCell className="w-8 pr-0">
-          <button
-            type="button"
-            onClick={() => setOpen(!open)}
-            aria-expanded={open}
-            aria-label={`${open ? 'Hide' : 'Show'} event ${event.streamId}@${event.version}`}
-            className="flex size-6 items-center justify-center rounded text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900"
-          >
-            <ChevronRight
-              className={cn('size-4 transition-transform', open && 'rotate-90')}
-              aria-hidden
-            />
-          </button>
+          <DisclosureButton
+            open={open}
+            onToggle={() => setOpen(!open)}
+            label={`${open ? 'Hide' : 'Show'} event ${event.streamId}@${event.version}`}
+          />
         </TableCell>
         {showStream && (
           <TableCell className="max-w-72 truncate">
@@ -67,13 +60,7 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
           <HashText value={event.hash} length={10} copy={false} />
         </TableCell>
       </TableRow>
-      {open && (
-        <tr className="bg-zinc-50/60">
-          <td colSpan={EVENT_COLUMNS} className="border-t border-zinc-100 p-0">
-            <EventDetails event={event} />
-          </td>
-        </tr>
-      )}
+      {open && <EventDetailsRow event={event} columns={EVENT_COLUMNS} />}
     </>
   );
 }

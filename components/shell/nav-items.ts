@@ -1,4 +1,5 @@
 import {
+  Bot,
   Camera,
   Layers,
   LayoutDashboard,
@@ -18,21 +19,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Dashboard', icon: LayoutDashboard },
   { href: '/streams', label: 'Streams', icon: Layers },
   { href: '/events', label: 'Events', icon: ScrollText },
+  { href: '/workflows', label: 'Workflows', icon: Workflow },
+  { href: '/agents', label: 'Agents', icon: Bot },
+  { href: '/snapshots', label: 'Snapshots', icon: Camera },
 ];
 
 export const PLANNED_SECTIONS: PlannedSection[] = [
-  {
-    slug: 'workflows',
-    href: '/workflows',
-    label: 'Workflows',
-    icon: Workflow,
-    description: 'Research workflows and the steps their agents work on.',
-    planned: [
-      'Workflows by status, with their steps and assigned agents',
-      'Commands: start, pause, resume, complete, fail, cancel',
-      'The event history behind each workflow',
-    ],
-  },
   {
     slug: 'projections',
     href: '/projections',
@@ -43,14 +35,6 @@ export const PLANNED_SECTIONS: PlannedSection[] = [
       'Each projection with its position, lag and status',
       'Full and incremental replays with live progress',
     ],
-  },
-  {
-    slug: 'snapshots',
-    href: '/snapshots',
-    label: 'Snapshots',
-    icon: Camera,
-    description: 'Stored stream states that speed up reads of long streams.',
-    planned: ['Counts, sizes and compression ratio', 'Cache hit rate and read timings'],
   },
   {
     slug: 'audit',

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { TaskTable, type WorkflowNames } from '@/components/agents/task-table';
+import { EmptyState } from '@/components/empty-state';
+import { count, usd } from '@/components/format';
+import { PageHeader } from '@/components/page-header';
+import { Breadcrumb } from '@/components/workflows/breadcrumb';
+import { StatCard } from '@/components/stat-card';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import { FactList, streamFact } from '@/components/workflows/fact-list';
+import { consoleActor } from '@/lib/console-actor';
+import { streamIdFromSegment } from '@/lib/console/find-stream';
+import { agentStreamId } from '@/lib/domain/agent';
+import { ChronicleError } from '@/lib/errors';
+import { getChronicle } from '@/lib/runtime';
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The agent folded from its stream, or null when no agent has this id (once a request). */
+const findAgent = cache(async (segment: string) => {
+  const agentId = streamIdFromSegment(segment);
+  if (agentId === null) return null;
+  try {
+    const { research } = await getChronicle();
+    return await research.getAgent({ actor: consoleActor, agentId });
+  } catch (error) {
+    // An id that cannot name a stream names no agent either.
+    if (error instanceof ChronicleError && error.code === 'validation') return null;
+    throw error;
+  }
+});
+
+/** Titles of the workflows and steps the tasks belong to; a workflow that cannot be read keeps its id. */
+async function workflowNames(workflowIds: string[]): Promise<WorkflowNames> {
+  const { research } = await getChronicle();
+  const entries = await Promise.all(
+    [...new Set(workflowIds)].map(async (workflowId) => {
+      try {
+        const workflow = await research.getWorkflow({ actor: consoleActor, workflowId });
+        const steps = new Map(workflow.steps.map((step) => [step.stepId, step.title]));
+        return [[workflowId, { title: workflow.title, steps }] as const];
+      } catch (error) {
+        if (error instanceof ChronicleError && error.code === 'not_found') return [];
+        throw error;
+      }
+    }),
+  );
+  return new Map(entries.flat());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await findAgent((await params).id))?.name ?? 'Agent' };
+}
+
+export default async function AgentPage({ params }: Props) {
+  const agent = await findAgent((await params).id);
+  if (!agent) notFound();
+  const names = await workflowNames(agent.tasks.map((task) => task.workflowId));
+  const { totals } = agent;
+  const streamId = agentStreamId(agent.agentId);
+  return (
+    <>
+      <PageHeader breadcrumb={<Breadcrumb href="/agents" label="Agents" />} title={agent.name} />
+      <FactList
+        facts={[
+          { label: 'Model', value: <span className="font-mono text-xs">{agent.model}</span> },
+          {
+            label: 'Capabilities',
+            value:
+              agent.capabilities.length === 0 ? (
+                <span className="text-zinc-400">none listed</span>
+              ) : (
+                <span className="flex flex-wrap gap-1">
+                  {agent.capabilities.map((capability) => (
+                    <Badge key={capability}>{capability}</Badge>
+                  ))}
+                </span>
+              ),
+          },
+          { label: 'Version', value: <span className="tabular-nums">{agent.version}</span> },
+          streamFact(streamId),
+        ]}
+      />
+      <div className="mb-5 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+        <StatCard label="Tasks" value={totals.tasks} />
+        <StatCard label="Completed" value={totals.completed} />
+        <StatCard label="Failed" value={totals.failed} />
+        <StatCard label="Tokens in" value={totals.tokensIn} />
+        <StatCard label="Tokens out" value={totals.tokensOut} />
+        <StatCard
+          label="Cost"
+          value={usd(totals.costUsd)}
+          detail={
+            totals.completed > 0
+              ? `${usd(totals.costUsd / totals.completed)} a completed task`
+              : undefined
+          }
+        />
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Tasks</CardTitle>
+          <span className="text-xs text-zinc-500">{count(agent.tasks.length)}, newest first</span>
+        </CardHeader>
+        {agent.tasks.length === 0 ? (
+          <EmptyState title="No tasks yet">
+            A task starts when a running workflow’s step is started with this agent assigned.
+          </EmptyState>
+        ) : (
+          <TaskTable tasks={agent.tasks} names={names} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { AgentTable } from '@/components/agents/agent-table';
+import { listAllAgents } from '@/components/agents/list-agents';
+import { EmptyState } from '@/components/empty-state';
+import { PageHeader } from '@/components/page-header';
+import { Card } from '@/components/ui/card';
+
+export const metadata: Metadata = { title: 'Agents' };
+
+export default async function AgentsPage() {
+  // Totals change with every task: read them per request, never at build time.
+  await connection();
+  const agents = await listAllAgents();
+  return (
+    <>
+      <PageHeader
+        title="Agents"
+        description="The AI agents that work on research steps, by name, with what their tasks cost."
+      />
+      <Card>
+        {agents.length === 0 ? (
+          <EmptyState title="No agents yet">
+            An agent appears here once it is registered: an AgentRegistered event on its stream,
+            agent-&lt;id&gt;.
+          </EmptyState>
+        ) : (
+          <AgentTable agents={agents} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { CommandInput, CommandResult, Conflict } from '@/components/workflows/command-result';
+import { describeChanges } from '@/components/workflows/describe-changes';
+import { consoleActor } from '@/lib/console-actor';
+import { workflowStreamId } from '@/lib/domain/workflow';
+import { workflowCommandSchema } from '@/lib/domain/workflow/commands';
+import { allowedCommands } from '@/lib/domain/workflow/decide';
+import type { Workflow } from '@/lib/domain/workflow/state';
+import { ChronicleError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { getChronicle } from '@/lib/runtime';
+import { diffStates } from '@/lib/temporal/diff';
+
+const target = z.object({ workflowId: z.uuid(), expectedVersion: z.number().int().min(1) });
+
+/**
+ * Runs one command on a workflow, at the version the page showed. A refusal comes back as a
+ * message; a conflict also says what the other change did, so the user can decide to resend.
+ */
+export async function runWorkflowCommand(
+  workflowId: string,
+  expectedVersion: number,
+  command: CommandInput,
+): Promise<CommandResult> {
+  const where = target.safeParse({ workflowId, expectedVersion });
+  const what = workflowCommandSchema.safeParse(command);
+  if (!where.success || !what.success) {
+    const issues = [...(where.error?.issues ?? []), ...(what.error?.issues ?? [])];
+    return { ok: false, error: issues.map((issue) => issue.message).join('; ') };
+  }
+  const chronicle = await getChronicle();
+  try {
+    const { version } = await chronicle.research.runWorkflowCommand({
+      actor: consoleActor,
+      ...where.data,
+      command: what.data,
+    });
+    // The workflow, the lists and the agents' totals all change with a command.
+    revalidatePath('/', 'layout');
+    return { ok: true, data: { version } };
+  } catch (error) {
+    if (error instanceof ChronicleError && error.code === 'concurrency') {
+      const currentVersion = Number(error.details.currentVersion);
+      // Without the comparison the user still learns of the conflict, and can reload.
+      const conflict = await conflictOf(where.data, currentVersion, what.data.command).catch(
+        (failure: unknown) => {
+          logger().warn({ err: failure, workflowId }, 'comparing workflow versions failed');
+          return undefined;
+        },
+      );
+      return {
+        ok: false,
+        error: `Someone else changed this workflow (now version ${currentVersion}); reload to see it`,
+        conflict,
+      };
+    }
+    if (error instanceof ChronicleError && error.status < 500) {
+      return { ok: false, error: error.message };
+    }
+    logger().error({ err: error, workflowId }, 'workflow command failed');
+    return { ok: false, error: 'The command could not run; the server log has the details' };
+  }
+}
+
+async function conflictOf(
+  { workflowId, expectedVersion }: z.output<typeof target>,
+  currentVersion: number,
+  command: CommandInput['command'],
+): Promise<Conflict> {
+  const { stateAt } = await getChronicle();
+  const streamId = workflowStreamId(workflowId);
+  const [before, after] = await Promise.all(
+    [expectedVersion, currentVersion].map(
+      async (version) =>
+        (await stateAt({ actor: consoleActor, streamId, point: { version } })).state as Workflow,
+    ),
+  );
+  if (!before || !after) throw new Error(`workflow ${workflowId} has no state to compare`);
+  return {
+    expectedVersion,
+    currentVersion,
+    status: after.status,
+    changes: describeChanges(diffStates(before, after), before, after),
+    stillAllowed: allowedCommands(after).some((allowed) => allowed === command),
+  };
+}

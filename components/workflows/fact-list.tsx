@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { streamHref } from '../stream-href';
+import { Card } from '../ui/card';
+
+export type Fact = { label: string; value: ReactNode };
+
+/** A row of labelled facts under a page's title: status, version, times. */
+export function FactList({ facts }: { facts: Fact[] }) {
+  return (
+    <Card className="mb-5">
+      <dl className="flex flex-wrap divide-x divide-zinc-100">
+        {facts.map(({ label, value }) => (
+          <div key={label} className="flex min-w-0 flex-col gap-1 px-5 py-3">
+            <dt className="text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
+              {label}
+            </dt>
+            <dd className="text-sm text-zinc-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+/** The fact that links a page to the stream its history is stored in. */
+export const streamFact = (streamId: string): Fact => ({
+  label: 'Stream',
+  value: (
+    <Link href={streamHref(streamId)} className="font-mono text-xs hover:underline">
+      {streamId}
+    </Link>
+  ),
+});
