@@ -20,7 +20,14 @@ export type Loaded<S> = { state: S | null; version: number; fromSnapshot: boolea
 /** Writes a read model in the transaction that appends the aggregate's events. */
 export type InlineReadModel = (
   sql: Queryable,
-  change: { streamId: string; version: number; state: unknown; events: DomainEvent[] },
+  change: {
+    streamId: string;
+    version: number;
+    state: unknown;
+    events: DomainEvent[];
+    /** Business time of the change: now, or the original time of imported history. */
+    occurredAt: Date;
+  },
 ) => Promise<void>;
 
 export type ExecuteOptions = {
@@ -152,6 +159,7 @@ export function createRepository({
             version: appended.toVersion,
             state,
             events: decided,
+            occurredAt: options.occurredAt ?? new Date(),
           });
           return appended;
         });

@@ -17,14 +17,14 @@ export type AgentSummary = {
   updatedAt: string;
 };
 
-export const writeAgentSummary: InlineReadModel = async (sql, { version, state }) => {
+export const writeAgentSummary: InlineReadModel = async (sql, { version, state, occurredAt }) => {
   const agent = state as Agent;
   const t = agent.totals;
   await sql`
     insert into agent_summaries (agent_id, name, model, version, tasks, completed, failed, tokens_in,
       tokens_out, cost_usd, updated_at)
     values (${agent.agentId}, ${agent.name}, ${agent.model}, ${version}, ${t.tasks}, ${t.completed}, ${t.failed},
-      ${t.tokensIn}, ${t.tokensOut}, ${t.costUsd}, now())
+      ${t.tokensIn}, ${t.tokensOut}, ${t.costUsd}, ${occurredAt.toISOString()}::timestamptz)
     on conflict (agent_id) do update set name = excluded.name, model = excluded.model,
       version = excluded.version, tasks = excluded.tasks, completed = excluded.completed,
       failed = excluded.failed, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out,

@@ -10,14 +10,18 @@ import { escapeLike } from '../sql/like';
 
 export type WorkflowView = Workflow & { version: number; createdAt: string; updatedAt: string };
 
-export const writeWorkflowSummary: InlineReadModel = async (sql, { version, state }) => {
+export const writeWorkflowSummary: InlineReadModel = async (
+  sql,
+  { version, state, occurredAt },
+) => {
   const workflow = state as Workflow;
   const completed = workflow.steps.filter((s) => s.status === 'completed').length;
   await sql`
     insert into workflow_summaries (workflow_id, title, status, version, steps_total, steps_completed,
       state, created_at, updated_at)
     values (${workflow.workflowId}, ${workflow.title}, ${workflow.status}, ${version}, ${workflow.steps.length},
-      ${completed}, ${JSON.stringify(workflow)}::jsonb, now(), now())
+      ${completed}, ${JSON.stringify(workflow)}::jsonb, ${occurredAt.toISOString()}::timestamptz,
+      ${occurredAt.toISOString()}::timestamptz)
     on conflict (workflow_id) do update set title = excluded.title, status = excluded.status,
       version = excluded.version, steps_total = excluded.steps_total,
       steps_completed = excluded.steps_completed, state = excluded.state, updated_at = excluded.updated_at

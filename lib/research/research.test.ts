@@ -121,6 +121,20 @@ describe('workflows through the repository', () => {
     expect(list.workflows.map((w) => w.workflowId)).toContain(workflowId);
   });
 
+  it('the read model keeps the business time of imported history', async () => {
+    const occurredAt = new Date('2026-03-04T05:06:07.089Z');
+    const { workflowId } = await chronicle.research.createWorkflow({
+      actor: operator,
+      ...fields,
+      occurredAt,
+    });
+    const view = await chronicle.research.getWorkflow({ actor: auditor, workflowId });
+    expect(view).toMatchObject({
+      createdAt: occurredAt.toISOString(),
+      updatedAt: occurredAt.toISOString(),
+    });
+  });
+
   it('a refused transition writes nothing', async () => {
     const { workflowId } = await chronicle.research.createWorkflow({ actor: operator, ...fields });
     await expect(run(workflowId, { command: 'pause' })).rejects.toMatchObject({ code: 'domain' });
