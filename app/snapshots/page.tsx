@@ -27,7 +27,7 @@ export default async function SnapshotsPage() {
     <>
       <PageHeader
         title="Snapshots"
-        description="Stored states of long streams, so that reads fold only the events after them."
+        description={`Stored states of long streams, so that reads fold only the events after them. Cleanup, hourly or now, keeps the newest ${env().CHRONICLE_SNAPSHOT_KEEP} of each stream.`}
         actions={<CleanupButton cleanup={cleanupSnapshots} />}
       />
       <div className="mb-5 grid grid-cols-2 gap-4 lg:grid-cols-4">

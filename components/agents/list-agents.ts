@@ -6,8 +6,10 @@ import { logger } from '@/lib/logger';
 import type { AgentSummary } from '@/lib/read-models/agent-summaries';
 import { getChronicle } from '@/lib/runtime';
 
+/** Numbers in names count as numbers: Scout 2 comes before Scout 10. */
 const byName = (a: AgentSummary, b: AgentSummary) =>
-  a.name.localeCompare(b.name) || a.agentId.localeCompare(b.agentId);
+  a.name.localeCompare(b.name, 'en', { numeric: true }) ||
+  a.agentId.localeCompare(b.agentId, 'en', { numeric: true });
 
 /**
  * Every agent, by name. The agent_summaries read model is written only when the domain

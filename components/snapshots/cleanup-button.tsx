@@ -12,9 +12,8 @@ function Verdict({ result }: { result: Cleanup }) {
   if (!result.ok) return <Badge tone="red">{result.error}</Badge>;
   const { removed, kept } = result.data;
   return (
-    <Badge tone="green">
-      Removed {removed} {removed === 1 ? 'snapshot' : 'snapshots'}; the newest {kept} of each stream
-      are kept
+    <Badge tone="green" title={`The newest ${kept} snapshots of each stream are kept`}>
+      Removed {removed} {removed === 1 ? 'snapshot' : 'snapshots'}
     </Badge>
   );
 }

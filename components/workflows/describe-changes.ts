@@ -1,20 +1,7 @@
 import type { ChangeLine } from './command-result';
+import { formatValue } from './format-value';
 import type { Workflow } from '@/lib/domain/workflow/state';
 import type { FieldChange } from '@/lib/temporal/diff';
-
-const MAX_TEXT = 80;
-
-const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
-
-/** A value in one short line: a step as its title and status, anything else as text or JSON. */
-export function formatValue(value: unknown): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return clip(value);
-  if (value && typeof value === 'object' && 'title' in value && 'status' in value) {
-    return `“${String(value.title)}” (${String(value.status)})`;
-  }
-  return clip(JSON.stringify(value));
-}
 
 /** `steps.2.status` → `Step “Collect data” · status`; `status` → `Status`. */
 function labelOf(path: string, before: Workflow | null, after: Workflow | null): string {

@@ -1,6 +1,4 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { streamHref } from '../stream-href';
 import { Card } from '../ui/card';
 
 export type Fact = { label: string; value: ReactNode };
@@ -22,13 +20,3 @@ export function FactList({ facts }: { facts: Fact[] }) {
     </Card>
   );
 }
-
-/** The fact that links a page to the stream its history is stored in. */
-export const streamFact = (streamId: string): Fact => ({
-  label: 'Stream',
-  value: (
-    <Link href={streamHref(streamId)} className="font-mono text-xs hover:underline">
-      {streamId}
-    </Link>
-  ),
-});

@@ -47,8 +47,8 @@ export function HistoryEntry({
             {summary}
           </p>
         </TableCell>
-        <TableCell className="text-xs text-zinc-600">{actor ?? '—'}</TableCell>
-        <TableCell>
+        <TableCell className="text-xs whitespace-nowrap text-zinc-600">{actor ?? '—'}</TableCell>
+        <TableCell className="whitespace-nowrap">
           <Timestamp value={event.occurredAt} />
           {event.recordedAt !== event.occurredAt && (
             <p className="text-xs text-zinc-500">
@@ -58,13 +58,13 @@ export function HistoryEntry({
         </TableCell>
         <TableCell className="text-right text-xs whitespace-nowrap">
           {event.version === shown ? (
-            <span className="text-zinc-500">shown</span>
+            <span className="text-zinc-500">{shown === current ? 'current' : 'viewing'}</span>
           ) : (
             <Link
               href={workflowHref(workflowId, event.version === current ? undefined : event.version)}
               className="text-zinc-500 hover:text-zinc-900 hover:underline"
             >
-              {event.version === current ? 'View current' : 'View as of this'}
+              {event.version === current ? 'View current' : 'View this version'}
             </Link>
           )}
         </TableCell>

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
-import { Select } from '../ui/field';
 import { TableCell, TableRow } from '../ui/table';
 import { agentHref, type AgentOption } from './agent-option';
 import { CommandOutcome } from './command-outcome';
 import type { CommandInput, RunCommand } from './command-result';
-import { formatValue } from './describe-changes';
+import { formatOutput } from './format-value';
 import { InlineCommandForm } from './inline-command-form';
+import { StartStepForm } from './start-step-form';
 import { StatusBadge } from './status-badge';
 import { useWorkflowCommand } from './use-workflow-command';
 import type { Step } from '@/lib/domain/workflow/state';
@@ -28,7 +28,14 @@ function outputFromText(text: string): string | Record<string, unknown> {
   }
 }
 
-type Form = 'complete' | 'fail';
+type Form = 'start' | 'complete' | 'fail';
+
+/** Which forms a step in this status can open: a pending step starts, a running one ends. */
+const formsFor = { pending: ['start'], running: ['complete', 'fail'] } as Partial<
+  Record<Step['status'], Form[]>
+>;
+
+const BUTTONS: Record<Form, string> = { start: 'Start', complete: 'Complete', fail: 'Fail' };
 
 export const STEP_COLUMNS = 6;
 
@@ -49,24 +56,33 @@ export function StepRow({
   running: boolean;
 }) {
   const command = useWorkflowCommand(run, version);
-  const [agentId, setAgentId] = useState('');
   const [open, setOpen] = useState<Form | null>(null);
-  const [texts, setTexts] = useState<Record<Form, string>>({ complete: '', fail: '' });
+  const [agentId, setAgentId] = useState('');
+  const [texts, setTexts] = useState({ complete: '', fail: '' });
+  const forms = running ? (formsFor[step.status] ?? []) : [];
+  // A form stays open across a refresh only while the step's status still offers it.
+  const form = open && forms.includes(open) ? open : null;
   const agent = step.agentId && agents.find((a) => a.agentId === step.agentId);
   const done = () => {
-    if (open) setTexts((current) => ({ ...current, [open]: '' }));
+    if (open === 'complete' || open === 'fail') setTexts((current) => ({ ...current, [open]: '' }));
     setOpen(null);
   };
   const toggle = (which: Form) => {
     command.dismiss();
     setOpen(open === which ? null : which);
   };
-  const commandOf = (form: Form, text: string): CommandInput =>
-    form === 'complete'
-      ? { command: 'completeStep', stepId: step.stepId, output: outputFromText(text) }
-      : { command: 'failStep', stepId: step.stepId, error: text };
-  // Forms stay open across a refresh only while the step can still be completed or failed.
-  const form = running && step.status === 'running' ? open : null;
+  const send = (which: Form) => {
+    const commands: Record<Form, () => CommandInput> = {
+      start: () => ({ command: 'startStep', stepId: step.stepId, ...(agentId ? { agentId } : {}) }),
+      complete: () => ({
+        command: 'completeStep',
+        stepId: step.stepId,
+        output: outputFromText(texts.complete),
+      }),
+      fail: () => ({ command: 'failStep', stepId: step.stepId, error: texts.fail }),
+    };
+    command.send(commands[which](), done);
+  };
   const expanded = form !== null || command.refusal !== null;
   return (
     <>
@@ -76,7 +92,7 @@ export function StepRow({
         <TableCell>
           <StatusBadge status={step.status} />
         </TableCell>
-        <TableCell>
+        <TableCell className="whitespace-nowrap">
           {step.agentId ? (
             <Link href={agentHref(step.agentId)} className="text-zinc-900 hover:underline">
               {agent ? agent.name : step.agentId}
@@ -85,69 +101,46 @@ export function StepRow({
             <span className="text-zinc-400">—</span>
           )}
         </TableCell>
-        <TableCell className="max-w-sm">
+        <TableCell className="max-w-md">
           {step.error ? (
             <span className="text-red-700">{step.error}</span>
           ) : step.output !== undefined ? (
-            <span className="line-clamp-2 break-words" title={formatValue(step.output)}>
-              {typeof step.output === 'string' ? step.output : JSON.stringify(step.output)}
-            </span>
+            <span className="line-clamp-2 break-words">{formatOutput(step.output)}</span>
           ) : (
             <span className="text-zinc-400">—</span>
           )}
         </TableCell>
         <TableCell className="text-right whitespace-nowrap">
-          {running && step.status === 'pending' && (
-            <span className="inline-flex items-center gap-2">
-              <Select
-                aria-label={`Agent for “${step.title}”`}
-                value={agentId}
-                onChange={(event) => setAgentId(event.target.value)}
-                className="w-40"
-              >
-                <option value="">No agent</option>
-                {agents.map((a) => (
-                  <option key={a.agentId} value={a.agentId}>
-                    {a.name}
-                  </option>
-                ))}
-              </Select>
+          <span className="inline-flex gap-2">
+            {forms.map((which) => (
               <Button
+                key={which}
                 size="sm"
-                disabled={command.pending}
-                onClick={() =>
-                  command.send({
-                    command: 'startStep',
-                    stepId: step.stepId,
-                    ...(agentId ? { agentId } : {}),
-                  })
-                }
+                aria-expanded={form === which}
+                onClick={() => toggle(which)}
               >
-                Start
+                {BUTTONS[which]}
               </Button>
-            </span>
-          )}
-          {running && step.status === 'running' && (
-            <span className="inline-flex gap-2">
-              <Button
-                size="sm"
-                aria-expanded={form === 'complete'}
-                onClick={() => toggle('complete')}
-              >
-                Complete
-              </Button>
-              <Button size="sm" aria-expanded={form === 'fail'} onClick={() => toggle('fail')}>
-                Fail
-              </Button>
-            </span>
-          )}
+            ))}
+          </span>
         </TableCell>
       </TableRow>
       {expanded && (
         <tr className="bg-zinc-50">
           <td colSpan={STEP_COLUMNS} className="px-3 pb-3">
             <div className="flex flex-col gap-2">
-              {form && (
+              {form === 'start' && (
+                <StartStepForm
+                  stepTitle={step.title}
+                  agents={agents}
+                  agentId={agentId}
+                  onChange={setAgentId}
+                  onSubmit={() => send('start')}
+                  onClose={() => setOpen(null)}
+                  pending={command.pending}
+                />
+              )}
+              {(form === 'complete' || form === 'fail') && (
                 <InlineCommandForm
                   label={
                     form === 'complete'
@@ -159,7 +152,7 @@ export function StepRow({
                   submitLabel={form === 'complete' ? 'Complete step' : 'Fail step'}
                   multiline={form === 'complete'}
                   pending={command.pending}
-                  onSubmit={() => command.send(commandOf(form, texts[form]), done)}
+                  onSubmit={() => send(form)}
                   onClose={() => setOpen(null)}
                 />
               )}

@@ -1,23 +1,21 @@
-import { formatValue } from './describe-changes';
+import { formatOutput, formatValue } from './format-value';
 import type { RecordedEvent } from '@/lib/event-store';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : formatValue(value));
+/** Titles of a workflow's steps and names of agents, by id, to word events with. */
+export type Names = { steps: Map<string, string>; agents: Map<string, string> };
 
 /**
- * One line saying what a workflow event did, with steps named by title (`titles` maps step
- * ids to titles). Unknown types fall back to their data as short JSON.
+ * One line saying what a workflow event did, with steps and agents named. Unknown types fall
+ * back to their data as short JSON.
  */
-export function summarizeEvent(event: RecordedEvent, titles: Map<string, string>): string {
+export function summarizeEvent(event: RecordedEvent, names: Names): string {
   const data = event.data;
-  const step = () => {
-    const id = String(data.stepId);
-    return `“${titles.get(id) ?? id}”`;
-  };
+  const step = () => `“${names.steps.get(String(data.stepId)) ?? String(data.stepId)}”`;
   const colon = (prefix: string, detail: unknown) =>
-    detail === undefined ? prefix : `${prefix}: ${text(detail)}`;
+    detail === undefined ? prefix : `${prefix}: ${formatValue(detail)}`;
   switch (event.type) {
     case 'WorkflowCreated':
-      return `Created “${text(data.title)}”`;
+      return `Created “${formatValue(data.title)}”`;
     case 'WorkflowStarted':
       return 'Started';
     case 'WorkflowPaused':
@@ -25,11 +23,19 @@ export function summarizeEvent(event: RecordedEvent, titles: Map<string, string>
     case 'WorkflowResumed':
       return 'Resumed';
     case 'StepAdded':
-      return `Step “${text(data.title)}” added`;
-    case 'StepStarted':
-      return `Step ${step()} started${data.agentId ? ` by ${text(data.agentId)}` : ''}`;
-    case 'StepCompleted':
-      return colon(`Step ${step()} completed`, data.output);
+      return `Step “${formatValue(data.title)}” added`;
+    case 'StepStarted': {
+      const agentId = typeof data.agentId === 'string' ? data.agentId : undefined;
+      const by = agentId ? ` by ${names.agents.get(agentId) ?? agentId}` : '';
+      return `Step ${step()} started${by}`;
+    }
+    case 'StepCompleted': {
+      const output = data.output as string | Record<string, unknown> | undefined;
+      return colon(
+        `Step ${step()} completed`,
+        output === undefined ? undefined : formatOutput(output),
+      );
+    }
     case 'StepFailed':
       return colon(`Step ${step()} failed`, data.error);
     case 'WorkflowCompleted':

@@ -6,19 +6,9 @@ import { CommandOutcome } from './command-outcome';
 import type { CommandInput, RunCommand } from './command-result';
 import { InlineCommandForm } from './inline-command-form';
 import { useWorkflowCommand } from './use-workflow-command';
+import { WORKFLOW_BUTTONS, type WorkflowAction } from './workflow-buttons';
 
-type Immediate = 'start' | 'resume';
-type WithText = 'pause' | 'complete' | 'fail' | 'cancel';
-export type WorkflowAction = Immediate | WithText;
-
-const BUTTONS: { name: WorkflowAction; label: string }[] = [
-  { name: 'start', label: 'Start' },
-  { name: 'pause', label: 'Pause' },
-  { name: 'resume', label: 'Resume' },
-  { name: 'complete', label: 'Complete' },
-  { name: 'fail', label: 'Fail' },
-  { name: 'cancel', label: 'Cancel' },
-];
+type WithText = Exclude<WorkflowAction, 'start' | 'resume'>;
 
 const FORMS: Record<
   WithText,
@@ -56,7 +46,7 @@ const FORMS: Record<
 
 const needsText = (name: WorkflowAction): name is WithText => name in FORMS;
 
-/** The workflow-level commands its status allows, and only those. */
+/** The workflow-level commands its status allows, and only those; the page hides it when none. */
 export function WorkflowActions({
   run,
   version,
@@ -74,10 +64,7 @@ export function WorkflowActions({
     fail: '',
     cancel: '',
   });
-  const buttons = BUTTONS.filter(({ name }) => allowed.includes(name));
-  if (buttons.length === 0) {
-    return <p className="text-sm text-zinc-500">No commands apply to a workflow in this status.</p>;
-  }
+  const buttons = WORKFLOW_BUTTONS.filter(({ name }) => allowed.includes(name));
   const done = () => {
     if (open) setTexts((current) => ({ ...current, [open]: '' }));
     setOpen(null);

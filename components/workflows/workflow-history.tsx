@@ -3,7 +3,8 @@ import { streamHref } from '../stream-href';
 import { Card, CardHeader, CardTitle } from '../ui/card';
 import { Table, TableBody, TableHead, TableHeaderCell } from '../ui/table';
 import { HistoryEntry } from './history-entry';
-import { summarizeEvent } from './summarize-event';
+import type { AgentOption } from './agent-option';
+import { summarizeEvent, type Names } from './summarize-event';
 import type { StreamPage } from '@/lib/event-store/read-stream';
 import type { Workflow } from '@/lib/domain/workflow/state';
 
@@ -11,13 +12,18 @@ import type { Workflow } from '@/lib/domain/workflow/state';
 export function WorkflowHistory({
   page,
   workflow,
+  agents,
   shown,
 }: {
   page: StreamPage;
   workflow: Workflow;
+  agents: AgentOption[];
   shown: number;
 }) {
-  const titles = new Map(workflow.steps.map((step) => [step.stepId, step.title]));
+  const names: Names = {
+    steps: new Map(workflow.steps.map((step) => [step.stepId, step.title])),
+    agents: new Map(agents.map((agent) => [agent.agentId, agent.name])),
+  };
   const more = page.version - page.events.length;
   return (
     <Card>
@@ -51,7 +57,7 @@ export function WorkflowHistory({
               key={event.eventId}
               event={event}
               workflowId={workflow.workflowId}
-              summary={summarizeEvent(event, titles)}
+              summary={summarizeEvent(event, names)}
               current={page.version}
               shown={shown}
             />

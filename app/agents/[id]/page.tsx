@@ -9,7 +9,8 @@ import { Breadcrumb } from '@/components/workflows/breadcrumb';
 import { StatCard } from '@/components/stat-card';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
-import { FactList, streamFact } from '@/components/workflows/fact-list';
+import { FactList } from '@/components/workflows/fact-list';
+import { StreamLink } from '@/components/workflows/stream-link';
 import { consoleActor } from '@/lib/console-actor';
 import { streamIdFromSegment } from '@/lib/console/find-stream';
 import { agentStreamId } from '@/lib/domain/agent';
@@ -62,7 +63,11 @@ export default async function AgentPage({ params }: Props) {
   const streamId = agentStreamId(agent.agentId);
   return (
     <>
-      <PageHeader breadcrumb={<Breadcrumb href="/agents" label="Agents" />} title={agent.name} />
+      <PageHeader
+        breadcrumb={<Breadcrumb href="/agents" label="Agents" />}
+        title={agent.name}
+        description={<StreamLink streamId={streamId} />}
+      />
       <FactList
         facts={[
           { label: 'Model', value: <span className="font-mono text-xs">{agent.model}</span> },
@@ -80,13 +85,14 @@ export default async function AgentPage({ params }: Props) {
               ),
           },
           { label: 'Version', value: <span className="tabular-nums">{agent.version}</span> },
-          streamFact(streamId),
         ]}
       />
-      <div className="mb-5 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
-        <StatCard label="Tasks" value={totals.tasks} />
-        <StatCard label="Completed" value={totals.completed} />
-        <StatCard label="Failed" value={totals.failed} />
+      <div className="mb-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard
+          label="Tasks"
+          value={totals.tasks}
+          detail={`${count(totals.completed)} completed, ${count(totals.failed)} failed`}
+        />
         <StatCard label="Tokens in" value={totals.tokensIn} />
         <StatCard label="Tokens out" value={totals.tokensOut} />
         <StatCard

@@ -10,11 +10,13 @@ import { Breadcrumb } from '@/components/workflows/breadcrumb';
 import { Timestamp } from '@/components/timestamp';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { AddStepForm } from '@/components/workflows/add-step-form';
-import { FactList, streamFact } from '@/components/workflows/fact-list';
+import { FactList } from '@/components/workflows/fact-list';
+import { StreamLink } from '@/components/workflows/stream-link';
 import { MethodologyView } from '@/components/workflows/methodology-view';
 import { StatusBadge } from '@/components/workflows/status-badge';
 import { StepTable } from '@/components/workflows/step-table';
 import { WorkflowActions } from '@/components/workflows/workflow-actions';
+import { WORKFLOW_BUTTONS } from '@/components/workflows/workflow-buttons';
 import { workflowHref } from '@/components/workflows/workflow-href';
 import { WorkflowHistory } from '@/components/workflows/workflow-history';
 import { consoleActor } from '@/lib/console-actor';
@@ -64,7 +66,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   if (asOf !== undefined && asOf > current.version) notFound();
   const { store, stateAt } = await getChronicle();
   const streamId = workflowStreamId(current.workflowId);
-  const [earlier, history, agents] = await Promise.all([
+  const [earlier, history, agentList] = await Promise.all([
     asOf === undefined
       ? undefined
       : stateAt({ actor: consoleActor, streamId, point: { version: asOf } }),
@@ -77,6 +79,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
     listAllAgents(),
   ]);
   const workflow = (earlier?.state as Workflow | undefined) ?? current;
+  const agents = agentList.map(({ agentId, name }) => ({ agentId, name }));
   const version = asOf ?? current.version;
   const editable = asOf === undefined;
   const allowed = editable ? allowedCommands(workflow) : [];
@@ -89,6 +92,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
       <PageHeader
         breadcrumb={<Breadcrumb href="/workflows" label="Workflows" />}
         title={workflow.title}
+        description={<StreamLink streamId={streamId} />}
       />
       {!query.ok && (
         <div className="mb-5">
@@ -129,7 +133,6 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
           },
           { label: 'Created', value: <Timestamp value={current.createdAt} /> },
           { label: 'Last update', value: <Timestamp value={current.updatedAt} /> },
-          streamFact(streamId),
         ]}
       />
       <div className="mb-5 grid grid-cols-1 gap-5 lg:grid-cols-2">
@@ -153,7 +156,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
         </Card>
         <MethodologyView methodology={workflow.methodology} />
       </div>
-      {editable && (
+      {allowed.some((command) => WORKFLOW_BUTTONS.some(({ name }) => name === command)) && (
         <Card className="mb-5">
           <CardHeader>
             <CardTitle>Commands</CardTitle>
@@ -170,13 +173,13 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
         <StepTable
           workflow={workflow}
           version={version}
-          agents={agents.map(({ agentId, name }) => ({ agentId, name }))}
+          agents={agents}
           run={run}
           editable={editable}
         />
         {allowed.includes('addStep') && <AddStepForm run={run} version={version} />}
       </Card>
-      <WorkflowHistory page={history} workflow={current} shown={version} />
+      <WorkflowHistory page={history} workflow={current} agents={agents} shown={version} />
     </>
   );
 }

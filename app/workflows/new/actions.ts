@@ -11,36 +11,47 @@ import { getChronicle } from '@/lib/runtime';
 
 export type NewWorkflowField = 'title' | 'question' | 'methodology';
 
-/** The methodology arrives as the JSON text the user typed; it must hold an object. */
-const input = z.object({
-  title: z.string(),
-  question: z.string(),
-  methodology: z.string().transform((text, ctx) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      ctx.addIssue({ code: 'custom', message: `Methodology is not valid JSON: ${why}` });
-      return z.NEVER;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: 'Methodology must be a JSON object: {"…": …}' });
-      return z.NEVER;
-    }
-    return value;
-  }),
-});
+/** What the form posts: the methodology as the JSON text the user typed. */
+const form = z.object({ title: z.string(), question: z.string(), methodology: z.string() });
+
+/** The methodology text as an object, or why it is not one. */
+function parseMethodology(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `Methodology is not valid JSON: ${why}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'Methodology must be a JSON object: {"…": …}' };
+  }
+  return { ok: true, value };
+}
 
 export async function createWorkflow(
   values: Record<NewWorkflowField, string>,
 ): Promise<FormResult<{ workflowId: string }, NewWorkflowField>> {
-  const parsed = input.pipe(createWorkflowSchema).safeParse(values);
-  if (!parsed.success) {
+  const posted = form.safeParse(values);
+  if (!posted.success) {
+    return { ok: false, error: 'The form was not sent as expected', fieldErrors: {} };
+  }
+  const methodology = parseMethodology(posted.data.methodology);
+  // Every field is checked, even when the methodology is unreadable, so all errors show at once.
+  const parsed = createWorkflowSchema.safeParse({
+    ...posted.data,
+    methodology: methodology.ok ? methodology.value : {},
+  });
+  if (!parsed.success || !methodology.ok) {
     return {
       ok: false,
       error: 'The workflow was not created: check the fields below',
-      fieldErrors: fieldErrorsOf(parsed.error),
+      fieldErrors: {
+        ...(parsed.success ? {} : fieldErrorsOf<NewWorkflowField>(parsed.error)),
+        ...(methodology.ok ? {} : { methodology: methodology.error }),
+      },
     };
   }
   try {
