@@ -108,6 +108,19 @@ test('creates a workflow, runs its steps with an agent and completes it', async 
     'href',
     /^\/streams\/workflow-/,
   );
+
+  // The state at an earlier version, read-only.
+  await page
+    .getByRole('table', { name: 'History' })
+    .getByRole('row')
+    .filter({ hasText: 'WorkflowStarted' })
+    .getByRole('link', { name: 'View this version' })
+    .click();
+  await expect(page).toHaveURL(/\?asOf=4$/);
+  await expect(alert(page, 'Viewing version 4 of 9: read-only')).toBeVisible();
+  await expect(fact(page, 'Status')).toHaveText('running');
+  await expect(stepRow(page, 'Collect data')).toContainText('pending');
+  await expect(commands(page)).toHaveCount(0);
 });
 
 test('shows why a refused command was refused, keeping what was typed', async ({

@@ -35,7 +35,7 @@ export function TaskTable({ tasks, names }: { tasks: AgentTask[]; names: Workflo
             return (
               <TableRow key={task.taskId}>
                 <TableCell className="text-right text-zinc-400 tabular-nums">{number}</TableCell>
-                <TableCell className="max-w-xs">
+                <TableCell className="min-w-56">
                   <Link
                     href={workflowHref(task.workflowId)}
                     className="text-zinc-900 hover:underline"
@@ -46,17 +46,24 @@ export function TaskTable({ tasks, names }: { tasks: AgentTask[]; names: Workflo
                     )}
                   </Link>
                 </TableCell>
-                <TableCell>{workflow?.steps.get(task.stepId) ?? task.stepId}</TableCell>
+                <TableCell className="min-w-40">
+                  {workflow?.steps.get(task.stepId) ?? task.stepId}
+                </TableCell>
                 <TableCell>
                   <StatusBadge status={task.status} />
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{count(task.tokensIn)}</TableCell>
-                <TableCell className="text-right tabular-nums">{count(task.tokensOut)}</TableCell>
-                <TableCell className="text-right tabular-nums">{usd(task.costUsd)}</TableCell>
+                {/* A running task has spent nothing yet that anyone has recorded. */}
+                {[count(task.tokensIn), count(task.tokensOut), usd(task.costUsd)].map(
+                  (figure, i) => (
+                    <TableCell key={i} className="text-right tabular-nums">
+                      {finished ? figure : '—'}
+                    </TableCell>
+                  ),
+                )}
                 <TableCell className="text-right whitespace-nowrap tabular-nums">
                   {finished && task.durationMs > 0 ? duration(task.durationMs) : '—'}
                 </TableCell>
-                <TableCell className="max-w-xs text-red-700">{task.error}</TableCell>
+                <TableCell className="max-w-48 text-xs text-red-700">{task.error}</TableCell>
               </TableRow>
             );
           })}
