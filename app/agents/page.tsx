@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AgentTable } from '@/components/agents/agent-table';
-import { listAllAgents } from '@/components/agents/list-agents';
+import { listAllAgents } from '@/lib/console/list-agents';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { listAllAgents } from '@/components/agents/list-agents';
+import { listAllAgents } from '@/lib/console/list-agents';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Breadcrumb } from '@/components/workflows/breadcrumb';

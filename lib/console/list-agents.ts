@@ -1,10 +1,10 @@
 import 'server-only';
-import { consoleActor } from '@/lib/console-actor';
-import { agentAggregate } from '@/lib/domain/agent';
-import { AGENT_CATEGORY } from '@/lib/domain/agent/events';
-import { logger } from '@/lib/logger';
-import type { AgentSummary } from '@/lib/read-models/agent-summaries';
-import { getChronicle } from '@/lib/runtime';
+import { consoleActor } from '../console-actor';
+import { agentAggregate } from '../domain/agent';
+import { AGENT_CATEGORY } from '../domain/agent/events';
+import { logger } from '../logger';
+import type { AgentSummary } from '../read-models/agent-summaries';
+import { getChronicle } from '../runtime';
 
 /** Numbers in names count as numbers: Scout 2 comes before Scout 10. */
 const byName = (a: AgentSummary, b: AgentSummary) =>
