@@ -56,7 +56,15 @@ export const readStreamQuery = z.object({
 export const readAllQuery = z.object({
   after: queryParam(
     nonNegative,
-    "Exclusive global position; pass the previous page's lastPosition",
+    "Forward: exclusive global position; pass the previous page's lastPosition",
+  ),
+  direction: queryParam(
+    z.enum(['forward', 'backward']),
+    'Default forward (followers of the log). Backward reads newest first, for browsing',
+  ),
+  before: queryParam(
+    nonNegative,
+    "Backward: exclusive global position; pass the previous page's lastPosition (0: no more)",
   ),
   limit: limit(100),
   type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),

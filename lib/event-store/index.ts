@@ -4,7 +4,7 @@ import { asQueryable, type StoreContext } from './context';
 import { getStream } from './get-stream';
 import { listStreams } from './list-streams';
 import { AppendNotifier } from './notifier';
-import { readAll } from './read-all';
+import { readAll, readAllBackward } from './read-all';
 import { readForFold, versionOccurredBy, versionRecordedAt } from './read-for-fold';
 import { readStream } from './read-stream';
 import { EventRegistry } from './registry';
@@ -20,6 +20,7 @@ const operations = {
   append: appendToStream,
   readStream,
   readAll,
+  readAllBackward,
   readForFold,
   versionRecordedAt,
   versionOccurredBy,

@@ -105,6 +105,41 @@ describe('$all', () => {
     expect(end.lastPosition).toBeGreaterThanOrEqual(rest.lastPosition);
   });
 
+  it('reads newest first for browsing, paging with before, over the same readable log', async () => {
+    const category = uniqueCategory();
+    let last = 0;
+    for (const n of [1, 2, 3, 4, 5]) {
+      last = (
+        await t.store.append({
+          actor: operator,
+          streamId: `${category}-${n}`,
+          events: [{ type: `E${n}`, data: {} }],
+        })
+      ).positions[0]!;
+    }
+    await waitForHorizon(t.store, last);
+    const first = await t.store.readAllBackward({ actor: auditor, category, limit: 2 });
+    expect(first.events.map((e) => e.type)).toEqual(['E5', 'E4']);
+    const second = await t.store.readAllBackward({
+      actor: auditor,
+      category,
+      limit: 2,
+      before: first.lastPosition,
+    });
+    expect(second.events.map((e) => e.type)).toEqual(['E3', 'E2']);
+    const third = await t.store.readAllBackward({
+      actor: auditor,
+      category,
+      limit: 2,
+      before: second.lastPosition,
+    });
+    expect(third.events.map((e) => e.type)).toEqual(['E1']);
+    expect(third.lastPosition).toBe(0);
+    await expect(t.store.readAllBackward({ actor: auditor, before: -1 })).rejects.toMatchObject({
+      code: 'validation',
+    });
+  });
+
   it('a straggler: a reader and a subscription see neither the early open write nor the later committed one, then both in order', async () => {
     const category = uniqueCategory();
     const start = await t.store.readAll({ actor: auditor, category });

@@ -1,7 +1,7 @@
 import { assertRole } from '../actor';
 import { validationError } from '../errors';
 import { metrics } from '../metrics';
-import type { StoreContext } from './context';
+import type { Queryable, StoreContext } from './context';
 import { pageSize } from './limits';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
@@ -34,32 +34,80 @@ export type AllPage = {
  */
 export async function readAll(ctx: StoreContext, params: ReadAllParams): Promise<AllPage> {
   assertRole(params.actor, 'auditor');
-  const after = params.after ?? 0;
-  if (!Number.isSafeInteger(after) || after < 0) {
-    throw validationError('after must be an integer ≥ 0', [{ path: 'after', message: 'invalid' }]);
-  }
+  const after = position('after', params.after ?? 0);
   const limit = pageSize(params.limit);
   const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
   const rows = await sql<(EventRow & { horizon: number })[]>`
-    with h as (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024 as horizon)
+    with h as (select ${sql.unsafe(HORIZON)} as horizon)
     select e.*, h.horizon from h left join lateral (
       select ${sql.unsafe(EVENT_COLUMNS)} from events
-      where global_position > ${after} and global_position < h.horizon
-        ${params.types?.length ? sql`and event_type = any(${params.types})` : sql``}
-        ${params.category ? sql`and category = ${params.category}` : sql``}
-        ${params.correlationId ? sql`and metadata ->> 'correlationId' = ${params.correlationId}` : sql``}
-        ${params.from ? sql`and recorded_at >= ${params.from.toISOString()}::timestamptz` : sql``}
-        ${params.to ? sql`and recorded_at < ${params.to.toISOString()}::timestamptz` : sql``}
+      where global_position > ${after} and global_position < h.horizon ${filterSql(sql, params)}
       order by global_position
       limit ${limit}
     ) e on true`;
   stop();
   const horizon = rows[0]?.horizon ?? after + 1;
-  const eventRows = rows.filter((row) => row.global_position !== null);
-  const events = eventRows.map(toRecordedEvent);
+  const events = toEvents(ctx, params, rows);
   const last = events.at(-1);
   const lastPosition =
     events.length === limit && last ? last.position : Math.max(after, horizon - 1);
-  return { events: params.raw ? events : events.map((e) => ctx.registry.upcast(e)), lastPosition };
+  return { events, lastPosition };
+}
+
+export type ReadAllBackwardParams = WithActor<
+  AllFilter & { before?: number; limit?: number; raw?: boolean }
+>;
+
+/**
+ * The global log newest first, for people browsing it: from below `before` (exclusive; the
+ * readable head by default), down. `lastPosition` is the `before` of the next page, 0 at the
+ * start of the log. Followers of the log read forward.
+ */
+export async function readAllBackward(
+  ctx: StoreContext,
+  params: ReadAllBackwardParams,
+): Promise<AllPage> {
+  assertRole(params.actor, 'auditor');
+  const before = params.before === undefined ? null : position('before', params.before);
+  const limit = pageSize(params.limit);
+  const sql = ctx.sql;
+  const stop = metrics().readSeconds.startTimer({ kind: 'all' });
+  const rows = await sql<EventRow[]>`
+    select ${sql.unsafe(EVENT_COLUMNS)} from events
+    where global_position < least(${before}::bigint, ${sql.unsafe(HORIZON)}) ${filterSql(sql, params)}
+    order by global_position desc
+    limit ${limit}`;
+  stop();
+  const events = toEvents(ctx, params, rows);
+  const last = events.at(-1);
+  return { events, lastPosition: events.length === limit && last ? last.position : 0 };
+}
+
+/** The lowest position a running transaction could still take: nothing at or above it is read. */
+const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
+
+function position(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw validationError(`${name} must be an integer ≥ 0`, [{ path: name, message: 'invalid' }]);
+  }
+  return value;
+}
+
+function filterSql(sql: Queryable, filter: AllFilter) {
+  return sql`
+    ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
+    ${filter.category ? sql`and category = ${filter.category}` : sql``}
+    ${filter.correlationId ? sql`and metadata ->> 'correlationId' = ${filter.correlationId}` : sql``}
+    ${filter.from ? sql`and recorded_at >= ${filter.from.toISOString()}::timestamptz` : sql``}
+    ${filter.to ? sql`and recorded_at < ${filter.to.toISOString()}::timestamptz` : sql``}`;
+}
+
+function toEvents(
+  ctx: StoreContext,
+  { raw }: { raw?: boolean },
+  rows: EventRow[],
+): RecordedEvent[] {
+  const events = rows.filter((row) => row.global_position !== null).map(toRecordedEvent);
+  return raw ? events : events.map((e) => ctx.registry.upcast(e));
 }

@@ -115,4 +115,23 @@ describe('GET /api/v1/events', () => {
     const response = await route.GET(apiRequest('/api/v1/events', { token: null }), routeContext());
     await expectProblem(response, 401);
   });
+  it('reads newest first with direction=backward, paging with before', async () => {
+    const category = newCategory();
+    await append(`${category}-a`, [
+      { type: 'One', data: {} },
+      { type: 'Two', data: {} },
+      { type: 'Three', data: {} },
+    ]);
+    const first = await read(`category=${category}&direction=backward&limit=2`);
+    expect(first.events.map((e) => e.type)).toEqual(['Three', 'Two']);
+    const rest = await read(
+      `category=${category}&direction=backward&limit=2&before=${first.lastPosition}`,
+    );
+    expect(rest.events.map((e) => e.type)).toEqual(['One']);
+    expect(rest.lastPosition).toBe(0);
+    for (const query of ['direction=backward&after=1', 'before=5', 'direction=sideways']) {
+      const response = await route.GET(apiRequest(`/api/v1/events?${query}`), routeContext());
+      await expectProblem(response, 400);
+    }
+  });
 });
