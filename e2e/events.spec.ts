@@ -38,3 +38,24 @@ test('the Events page filters the global log by type and links rows to their str
   await rows.getByRole('link', { name: `${category}-a` }).click();
   await expect(page.getByRole('heading', { name: `${category}-a` })).toBeVisible();
 });
+
+test('the Events page reads newest first and pages back through the log', async ({
+  page,
+  request,
+}) => {
+  const category = uniqueCategory();
+  await appendEvents(
+    request,
+    `${category}-log`,
+    [1, 2, 3].map((n) => ({ type: `Step${n}`, data: { n } })),
+  );
+  await page.goto(`/events?category=${category}&limit=25`);
+  await page.getByRole('link', { name: 'Newest first' }).click();
+  await expect(page).toHaveURL(/direction=backward/);
+  const rows = page.getByRole('table').getByRole('row').filter({ hasText: category });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Step3');
+  await expect(rows.nth(2)).toContainText('Step1');
+  await page.getByRole('link', { name: 'Oldest first' }).click();
+  await expect(rows.nth(0)).toContainText('Step1');
+});

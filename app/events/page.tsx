@@ -9,6 +9,7 @@ import { ListFooter } from '@/components/list-footer';
 import { InputNotice } from '@/components/input-notice';
 import { PageHeader } from '@/components/page-header';
 import { PageSizeSelect } from '@/components/page-size-select';
+import { SegmentedLinks } from '@/components/segmented-links';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { consoleActor } from '@/lib/console-actor';
@@ -41,10 +42,7 @@ export default async function EventsPage({
   const store = await getStore();
   const stats = await store.stats({ actor: consoleActor });
   const header = (
-    <PageHeader
-      title="Events"
-      description="The global log of all streams, in commit order (oldest first)."
-    />
+    <PageHeader title="Events" description="The global log of all streams, in commit order." />
   );
   if (!parsed.ok) {
     return (
@@ -55,17 +53,19 @@ export default async function EventsPage({
     );
   }
   const filters = parsed.data;
-  const { type, category, correlationId, after, limit } = filters;
+  const { type, category, correlationId, direction, after, before, limit } = filters;
+  const newestFirst = direction === 'backward';
+  const query = {
+    actor: consoleActor,
+    types: type ? [type] : undefined,
+    category,
+    correlationId,
+    limit,
+  };
   const page = await readFromInput(() =>
-    store.readAll({
-      actor: consoleActor,
-      types: type ? [type] : undefined,
-      category,
-      correlationId,
-      after,
-      limit,
-    }),
+    newestFirst ? store.readAllBackward({ ...query, before }) : store.readAll({ ...query, after }),
   );
+  const from = newestFirst ? before : after;
   const filtered = describe(filters);
   const href = (change: Partial<AllEventFilters>) => hrefWith('/events', { ...filters, ...change });
   return (
@@ -87,14 +87,26 @@ export default async function EventsPage({
               <Input name="correlationId" defaultValue={correlationId} className="w-72 font-mono" />
             </Field>
             <PageSizeSelect value={limit} />
+            <input type="hidden" name="direction" value={direction} />
           </FilterForm>
+          <SegmentedLinks
+            label="Order"
+            options={[
+              { label: 'Oldest first', direction: 'forward' as const },
+              { label: 'Newest first', direction: 'backward' as const },
+            ].map((option) => ({
+              label: option.label,
+              href: href({ direction: option.direction, after: undefined, before: undefined }),
+              active: direction === option.direction,
+            }))}
+          />
         </CardHeader>
         {!page.ok ? (
           <div className="p-4">
             <InputNotice
               title="This page cannot be shown"
               error={page.error}
-              resetHref={href({ after: undefined })}
+              resetHref={href({ after: undefined, before: undefined })}
               resetLabel="Start from the first page"
             />
           </div>
@@ -102,12 +114,18 @@ export default async function EventsPage({
           <>
             <EventTable events={page.data.events} showStream />
             <ListFooter
-              summary={`${page.data.events.length} events${after === undefined ? '' : ` after position ${after}`}${filtered ? `, ${filtered}` : ''}`}
-              firstHref={after === undefined ? undefined : href({ after: undefined })}
-              // A short page means the log is read to its end for now.
+              summary={`${page.data.events.length} events${from === undefined ? '' : ` ${newestFirst ? 'before' : 'after'} position ${from}`}${filtered ? `, ${filtered}` : ''}`}
+              firstHref={
+                from === undefined ? undefined : href({ after: undefined, before: undefined })
+              }
+              // A short page means the log is read to its end (or its start) for now.
               nextHref={
                 page.data.events.length === limit
-                  ? href({ after: page.data.lastPosition })
+                  ? href(
+                      newestFirst
+                        ? { before: page.data.lastPosition }
+                        : { after: page.data.lastPosition },
+                    )
                   : undefined
               }
             />
@@ -117,16 +135,16 @@ export default async function EventsPage({
         ) : (
           <EmptyState
             title={
-              after !== undefined
-                ? `No more events after position ${after}${filtered ? ` with ${filtered}` : ''}`
+              from !== undefined
+                ? `No more events ${newestFirst ? 'before' : 'after'} position ${from}${filtered ? ` with ${filtered}` : ''}`
                 : `No events match ${filtered}`
             }
           >
             <Link
-              href={after !== undefined ? href({ after: undefined }) : '/events'}
+              href={from !== undefined ? href({ after: undefined, before: undefined }) : '/events'}
               className="underline"
             >
-              {after !== undefined ? 'Back to the first page' : 'Clear the filters'}
+              {from !== undefined ? 'Back to the first page' : 'Clear the filters'}
             </Link>
           </EmptyState>
         )}

@@ -44,10 +44,10 @@ export type StreamListFilters = z.output<typeof streamListFilters>;
 export const DIRECTIONS = ['backward', 'forward'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+const direction = z.enum(DIRECTIONS, { error: 'direction must be backward or forward' });
+
 export const streamEventFilters = z.object({
-  direction: z
-    .enum(DIRECTIONS, { error: 'direction must be backward or forward' })
-    .default('backward'),
+  direction: direction.default('backward'),
   fromVersion: position('fromVersion').optional(),
   limit: pageSize,
 });
@@ -60,7 +60,9 @@ export const allEventFilters = z.object({
     .optional(),
   category: category.optional(),
   correlationId: z.string().max(200, 'correlationId is at most 200 characters').optional(),
+  direction: direction.default('forward'),
   after: position('after').optional(),
+  before: position('before').optional(),
   limit: pageSize,
 });
 export type AllEventFilters = z.output<typeof allEventFilters>;
