@@ -39,7 +39,7 @@ export function createChronicle({
     readModels: { workflow: writeWorkflowSummary, agent: writeAgentSummary },
     onBackgroundError,
   });
-  const research = createResearch({ store, repository, onAgentRecordFailed: onBackgroundError });
+  const research = createResearch({ store, repository });
   const sql = store.context.sql;
   return {
     store,

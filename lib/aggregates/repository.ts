@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
 import { fold, type Aggregate, type DomainEvent } from '../domain/aggregate';
 import { ChronicleError, concurrencyError } from '../errors';
-import type { EventStore } from '../event-store';
+import type { EventStore, Transaction } from '../event-store';
 import type { Queryable } from '../event-store/context';
 import type { AppendResult, RecordedEvent } from '../event-store/types';
 import { latestSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
@@ -47,9 +47,21 @@ export type Executed<S> = AppendResult & {
   eventIds: string[];
 };
 
+/** A decided command, not yet written (see `plan`). */
+export type Planned<S> = {
+  aggregate: AnyAggregate;
+  streamId: string;
+  options: ExecuteOptions;
+  commandId: string;
+  loaded: Loaded<S>;
+  decided: DomainEvent[];
+  state: S;
+  eventIds: string[];
+};
+
 export type Bounds = { upToVersion?: number; occurredUpTo?: Date };
 
-const MAX_COMMAND_RETRIES = 5;
+const MAX_COMMAND_RETRIES = 10;
 
 const toDomainEvent = (event: RecordedEvent): DomainEvent => ({
   type: event.type,
@@ -116,6 +128,115 @@ export function createRepository({
     pending.add(work);
   }
 
+  /** Loads the aggregate and decides: what a command would write, not yet written. */
+  async function plan<A extends AnyAggregate>(
+    aggregate: A,
+    streamId: string,
+    command: CommandOf<A>,
+    options: ExecuteOptions,
+  ): Promise<Planned<StateOf<A>>> {
+    const commandId = randomUUID();
+    const loaded = await load(aggregate, streamId, { actor: options.actor });
+    if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+      // Expecting a version of an aggregate that does not exist: the decider says why (404).
+      if (loaded.state === null) aggregate.decide(command, null);
+      throw concurrencyError(streamId, options.expectedVersion, loaded.version);
+    }
+    const decided: DomainEvent[] = aggregate.decide(command, loaded.state);
+    return {
+      aggregate,
+      streamId,
+      options,
+      commandId,
+      loaded,
+      decided,
+      state: fold(aggregate.evolve, decided, loaded.state) as StateOf<A>,
+      eventIds: decided.map(() => randomUUID()),
+    };
+  }
+
+  async function write(tx: Transaction, planned: Planned<unknown>): Promise<AppendResult> {
+    const { aggregate, streamId, options, commandId, loaded, decided, state, eventIds } = planned;
+    const metadata = {
+      correlationId: options.correlationId ?? commandId,
+      causationId: options.causationId ?? commandId,
+      commandId,
+    };
+    const appended = await tx.append({
+      actor: options.actor,
+      streamId,
+      expectedVersion: loaded.version,
+      events: decided.map((event, i) => ({
+        eventId: eventIds[i],
+        type: event.type,
+        data: event.data,
+        metadata,
+        occurredAt: options.occurredAt,
+      })),
+    });
+    await readModels[aggregate.type]?.(tx.sql, {
+      streamId,
+      version: appended.toVersion,
+      state,
+      events: decided,
+      occurredAt: options.occurredAt ?? new Date(),
+    });
+    return appended;
+  }
+
+  function settle(planned: Planned<unknown>, result: AppendResult) {
+    const { aggregate, streamId, loaded, state } = planned;
+    cache.set(streamId, { version: result.toVersion, state, fromSnapshot: loaded.fromSnapshot });
+    if (Math.floor(loaded.version / snapshotEvery) < Math.floor(result.toVersion / snapshotEvery)) {
+      snapshotLater(aggregate, streamId, result.toVersion, state);
+    }
+  }
+
+  /**
+   * Plans one or more commands (`plan` may build later commands from earlier plans, e.g. an
+   * agent's record of a workflow step) and writes all their events, with their inline read
+   * models, in one transaction: all or nothing. A race lost on a stream whose caller gave no
+   * expected version is planned again from the newer state; otherwise it is a 409.
+   */
+  async function executeTogether(
+    planAll: () => Promise<Planned<unknown>[]>,
+  ): Promise<Executed<unknown>[]> {
+    for (let attempt = 0; ; attempt++) {
+      const plans = await planAll();
+      try {
+        const results = await store.transact(async (tx) => {
+          const written: AppendResult[] = [];
+          for (const planned of plans) written.push(await write(tx, planned));
+          return written;
+        });
+        return plans.map((planned, i) => {
+          const result = results[i]!;
+          settle(planned, result);
+          const { state, commandId, eventIds } = planned;
+          return { ...result, state, version: result.toVersion, commandId, eventIds };
+        });
+      } catch (error) {
+        const raced = plans.find(
+          (planned) =>
+            error instanceof ChronicleError &&
+            error.code === 'concurrency' &&
+            error.details.streamId === planned.streamId,
+        );
+        if (
+          !raced ||
+          raced.options.expectedVersion !== undefined ||
+          attempt >= MAX_COMMAND_RETRIES
+        ) {
+          throw error;
+        }
+        // Spread the contenders for a busy stream (an agent shared by many workflows).
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * Math.min(50, 5 * 2 ** attempt)),
+        );
+      }
+    }
+  }
+
   /** Loads, decides, and appends at the loaded version, with the inline read model if any. */
   async function execute<A extends AnyAggregate>(
     aggregate: A,
@@ -123,68 +244,17 @@ export function createRepository({
     command: CommandOf<A>,
     options: ExecuteOptions,
   ): Promise<Executed<StateOf<A>>> {
-    const commandId = randomUUID();
-    const metadata = {
-      correlationId: options.correlationId ?? commandId,
-      causationId: options.causationId ?? commandId,
-      commandId,
-    };
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await load(aggregate, streamId, { actor: options.actor });
-      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
-        // Expecting a version of an aggregate that does not exist: the decider says why (404).
-        if (loaded.state === null) aggregate.decide(command, null);
-        throw concurrencyError(streamId, options.expectedVersion, loaded.version);
-      }
-      const decided: DomainEvent[] = aggregate.decide(command, loaded.state);
-      const state = fold(aggregate.evolve, decided, loaded.state) as StateOf<A>;
-      const eventIds = decided.map(() => randomUUID());
-      const readModel = readModels[aggregate.type];
-      try {
-        const result = await store.transact(async (tx) => {
-          const appended = await tx.append({
-            actor: options.actor,
-            streamId,
-            expectedVersion: loaded.version,
-            events: decided.map((event, i) => ({
-              eventId: eventIds[i],
-              type: event.type,
-              data: event.data,
-              metadata,
-              occurredAt: options.occurredAt,
-            })),
-          });
-          await readModel?.(tx.sql, {
-            streamId,
-            version: appended.toVersion,
-            state,
-            events: decided,
-            occurredAt: options.occurredAt ?? new Date(),
-          });
-          return appended;
-        });
-        cache.set(streamId, {
-          version: result.toVersion,
-          state,
-          fromSnapshot: loaded.fromSnapshot,
-        });
-        if (
-          Math.floor(loaded.version / snapshotEvery) < Math.floor(result.toVersion / snapshotEvery)
-        ) {
-          snapshotLater(aggregate, streamId, result.toVersion, state);
-        }
-        return { ...result, state, version: result.toVersion, commandId, eventIds };
-      } catch (error) {
-        const lostRace = error instanceof ChronicleError && error.code === 'concurrency';
-        if (!lostRace || options.expectedVersion !== undefined || attempt >= MAX_COMMAND_RETRIES)
-          throw error;
-      }
-    }
+    const [executed] = await executeTogether(async () => [
+      await plan(aggregate, streamId, command, options),
+    ]);
+    return executed as Executed<StateOf<A>>;
   }
 
   return {
     load,
+    plan,
     execute,
+    executeTogether,
     /** Waits for snapshots still being written (tests, shutdown). */
     flush: async () => {
       await Promise.all([...pending]);

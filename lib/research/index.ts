@@ -15,23 +15,47 @@ import {
   type WorkflowListParams,
 } from '../read-models/workflow-summaries';
 
+/** What a step command means for the step's agent, if it has one. */
+function agentCommandFor(
+  workflow: Workflow,
+  command: WorkflowCommand,
+): { agentId: string; command: AgentCommand } | undefined {
+  if (!('stepId' in command) || command.command === 'addStep') return undefined;
+  const step = workflow.steps.find((s) => s.stepId === command.stepId);
+  if (!step?.agentId) return undefined;
+  const taskId = `${workflow.workflowId}:${step.stepId}`;
+  const agentCommand: AgentCommand | undefined =
+    command.command === 'startStep'
+      ? { command: 'startTask', taskId, workflowId: workflow.workflowId, stepId: step.stepId }
+      : command.command === 'completeStep'
+        ? {
+            command: 'completeTask',
+            taskId,
+            tokensIn: 0,
+            tokensOut: 0,
+            costUsd: 0,
+            durationMs: 0,
+            ...command.usage,
+          }
+        : command.command === 'failStep'
+          ? { command: 'failTask', taskId, error: command.error }
+          : undefined;
+  return agentCommand && { agentId: step.agentId, command: agentCommand };
+}
+
 type Causation = { correlationId?: string; causationId?: string; occurredAt?: Date };
 
 /**
  * Research workflows and the agents that work on them. Commands go through the repository;
  * a step started, completed or failed by an agent is also recorded on the agent's stream, as an
- * event caused by the workflow's event and in the same correlation (after the workflow's
- * transaction: a failure there does not undo the workflow's change).
+ * event caused by the workflow's event and in the same correlation, in the same transaction.
  */
 export function createResearch({
   store,
   repository,
-  onAgentRecordFailed = () => {},
 }: {
   store: EventStore;
   repository: Repository;
-  /** The workflow's change has committed by then; the agent's record is reported, not retried. */
-  onAgentRecordFailed?: (error: unknown) => void;
 }) {
   const sql = store.context.sql;
 
@@ -65,61 +89,41 @@ export function createResearch({
   } & Causation) {
     if (command.command === 'startStep' && command.agentId)
       await requireAgent(actor, command.agentId);
-    const result = await repository.execute(
-      workflowAggregate,
-      workflowStreamId(workflowId),
-      command,
-      {
-        actor,
-        expectedVersion,
-        ...causation,
-      },
-    );
-    await recordAgentWork(actor, result.state, command, {
-      correlationId: causation.correlationId ?? result.commandId,
-      causationId: result.eventIds[0],
-      occurredAt: causation.occurredAt,
-    }).catch(onAgentRecordFailed);
-    return { workflowId, version: result.version, state: result.state };
+    const [result] = await repository.executeTogether(async () => {
+      const planned = await repository.plan(
+        workflowAggregate,
+        workflowStreamId(workflowId),
+        command,
+        {
+          actor,
+          expectedVersion,
+          ...causation,
+        },
+      );
+      const agentWork = agentCommandFor(planned.state, command);
+      if (!agentWork) return [planned];
+      // The agent's record of the step commits with the step: caused by the workflow's event.
+      const recorded = await repository.plan(
+        agentAggregate,
+        agentStreamId(agentWork.agentId),
+        agentWork.command,
+        {
+          actor,
+          correlationId: causation.correlationId ?? planned.commandId,
+          causationId: planned.eventIds[0],
+          occurredAt: causation.occurredAt,
+        },
+      );
+      return [planned, recorded];
+    });
+    const workflow = result!.state as Workflow;
+    return { workflowId, version: result!.version, state: workflow };
   }
 
   async function requireAgent(actor: Actor, agentId: string) {
     const { state } = await repository.load(agentAggregate, agentStreamId(agentId), { actor });
     if (!state)
       throw domainError(`Cannot assign the step: agent ${agentId} is not registered`, { agentId });
-  }
-
-  async function recordAgentWork(
-    actor: Actor,
-    workflow: Workflow,
-    command: WorkflowCommand,
-    causation: Causation,
-  ) {
-    if (!('stepId' in command) || command.command === 'addStep') return;
-    const step = workflow.steps.find((s) => s.stepId === command.stepId);
-    if (!step?.agentId) return;
-    const taskId = `${workflow.workflowId}:${step.stepId}`;
-    const agentCommand: AgentCommand | undefined =
-      command.command === 'startStep'
-        ? { command: 'startTask', taskId, workflowId: workflow.workflowId, stepId: step.stepId }
-        : command.command === 'completeStep'
-          ? {
-              command: 'completeTask',
-              taskId,
-              tokensIn: 0,
-              tokensOut: 0,
-              costUsd: 0,
-              durationMs: 0,
-              ...command.usage,
-            }
-          : command.command === 'failStep'
-            ? { command: 'failTask', taskId, error: command.error }
-            : undefined;
-    if (!agentCommand) return;
-    await repository.execute(agentAggregate, agentStreamId(step.agentId), agentCommand, {
-      actor,
-      ...causation,
-    });
   }
 
   return {

@@ -257,6 +257,74 @@ describe('workflows through the repository', () => {
   });
 });
 
+describe('a step and its agent', () => {
+  const register = async () => {
+    const agentId = `agent-${randomUUID().slice(0, 8)}`;
+    await chronicle.research.registerAgent({
+      actor: operator,
+      agentId,
+      name: 'A',
+      model: 'm',
+      capabilities: [],
+    });
+    return agentId;
+  };
+
+  it('are written together or not at all', async () => {
+    const agentId = await register();
+    const workflowId = await startedWorkflow();
+    await run(workflowId, { command: 'addStep', stepId: 's', title: 'S' });
+    await run(workflowId, { command: 'startStep', stepId: 's', agentId });
+    // The agent's task is closed behind the workflow's back: its record of the step must refuse.
+    await chronicle.store.append({
+      actor: operator,
+      streamId: `agent-${agentId}`,
+      events: [
+        { type: 'AgentTaskFailed', data: { taskId: `${workflowId}:s`, error: 'closed elsewhere' } },
+      ],
+    });
+    await expect(
+      run(workflowId, { command: 'completeStep', stepId: 's', output: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'domain',
+    });
+    const fresh = createChronicle({ db: t.db, cacheMaxBytes: 0 });
+    const view = await fresh.repository.load(workflowAggregate, workflowStreamId(workflowId), {
+      actor: auditor,
+    });
+    expect(view.version).toBe(4);
+    expect((view.state as { steps: { status: string }[] }).steps[0]?.status).toBe('running');
+  });
+
+  it('concurrent steps of many workflows by one agent all land, the agent counting each', async () => {
+    const agentId = await register();
+    const workflows = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const workflowId = await startedWorkflow();
+        await run(workflowId, { command: 'addStep', stepId: 's', title: 'S' });
+        return workflowId;
+      }),
+    );
+    await Promise.all(
+      workflows.map((workflowId) =>
+        run(workflowId, { command: 'startStep', stepId: 's', agentId }),
+      ),
+    );
+    await Promise.all(
+      workflows.map((workflowId) =>
+        run(workflowId, {
+          command: 'completeStep',
+          stepId: 's',
+          output: 'ok',
+          usage: { tokensIn: 10, tokensOut: 1, costUsd: 0.5, durationMs: 0 },
+        }),
+      ),
+    );
+    const agent = await chronicle.research.getAgent({ actor: auditor, agentId });
+    expect(agent?.totals).toMatchObject({ tasks: 8, completed: 8, tokensIn: 80, costUsd: 4 });
+  });
+});
+
 describe('snapshots', () => {
   it('snapshot + tail equals a full fold, for random workflows', async () => {
     for (let n = 0; n < 5; n++) {
