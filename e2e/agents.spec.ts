@@ -61,7 +61,7 @@ test('the agents page lists an agent with its task totals, and its page lists th
 });
 
 test('an unknown agent has a not-found page', async ({ page }) => {
-  // Not the status: under a loading.tsx boundary Next has sent 200 before the page can say 404.
-  await page.goto('/agents/e2e-no-such-agent');
+  const response = await page.goto('/agents/e2e-no-such-agent');
+  expect(response?.status()).toBe(404);
   await expect(page.getByText('Agent not found')).toBeVisible();
 });

@@ -64,7 +64,8 @@ test.describe('Stream page', () => {
   });
 
   test('answers an unknown stream with a not-found page', async ({ page }) => {
-    await page.goto(`/streams/${encodeURIComponent(`${streamId}-missing`)}`);
+    const response = await page.goto(`/streams/${encodeURIComponent(`${streamId}-missing`)}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByText('Stream not found')).toBeVisible();
   });
 });
