@@ -1,4 +1,4 @@
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { assertRole, type Actor, type Role } from '@/lib/actor';
 import type { Problem } from '@/lib/http/problem';
 import { auditor, createTestDatabase, type TestDatabase } from './database';
@@ -34,11 +34,6 @@ export async function useApiDatabase(): Promise<TestDatabase> {
   process.env.DATABASE_URL = t.url;
   process.env.CHRONICLE_BOOTSTRAP_TOKEN = TEST_TOKEN;
   process.env.LOG_LEVEL ??= 'silent';
-  // Registered after createTestDatabase's hook, so it runs first: close the pool, then drop.
-  afterAll(async () => {
-    const { getRuntime } = await import('@/lib/runtime');
-    await (await getRuntime()).close();
-  });
   return t;
 }
 

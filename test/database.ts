@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { connect, type Database } from '../db/client';
 import { createEventStore, type EventStore } from '../lib/event-store';
 import type { EventRegistry } from '../lib/event-store/registry';
@@ -8,12 +8,15 @@ import { databaseUrl } from './database-url';
 
 export type TestDatabase = { url: string; db: Database; store: EventStore; name: string };
 
-/** A fresh, migrated database for the calling test file, dropped after its tests. */
+/**
+ * A fresh, migrated database for the calling test file. The run's global teardown drops every
+ * database of the run (hooks registered from inside `beforeAll` never run).
+ */
 export async function createTestDatabase({
   registry,
   max = 40,
 }: { registry?: EventRegistry; max?: number } = {}): Promise<TestDatabase> {
-  const name = `chronicle_test_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('databasePrefix')}${randomBytes(6).toString('hex')}`;
   const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
   for (let attempt = 0; ; attempt++) {
     try {
@@ -28,11 +31,7 @@ export async function createTestDatabase({
   const url = databaseUrl(inject('adminUrl'), name);
   const db = connect({ url, max });
   const store = createEventStore({ db, registry });
-  afterAll(async () => {
-    await db.$client.end({ timeout: 5 });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
+  await admin.end();
   return { url, db, store, name };
 }
 

@@ -8,6 +8,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     templateDatabase: string;
+    databasePrefix: string;
   }
 }
 
@@ -29,7 +30,12 @@ export default async function setup(project: TestProject) {
   await runMigrations({ url: databaseUrl(adminUrl, templateDatabase) });
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);
+  const databasePrefix = `chronicle_test_${process.pid}_`;
+  project.provide('databasePrefix', databasePrefix);
   return async () => {
+    const made = await admin<{ datname: string }[]>`
+      select datname from pg_database where starts_with(datname, ${databasePrefix})`;
+    for (const { datname } of made) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`drop database if exists ${templateDatabase} with (force)`);
     await admin.end();
     await server?.stop();
