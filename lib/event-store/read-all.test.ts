@@ -42,6 +42,27 @@ async function openAppend(streamId: string) {
   return { release, done };
 }
 
+/** A subscription collecting what it delivers, until `stop`. */
+function follow(params: { category: string; after: number; pollMs: number; batchSize?: number }) {
+  const delivered: RecordedEvent[] = [];
+  const controller = new AbortController();
+  const running = t.store.subscribe({
+    actor: auditor,
+    ...params,
+    signal: controller.signal,
+    onEvent: (e) => {
+      delivered.push(e);
+    },
+  });
+  return {
+    delivered,
+    stop: async () => {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
 describe('$all', () => {
   it('filters by type, category, correlation id and recorded time, and pages with lastPosition', async () => {
     const category = uniqueCategory();
@@ -150,18 +171,7 @@ describe('$all', () => {
       events: [{ type: 'Fast', data: {} }],
     });
 
-    const delivered: RecordedEvent[] = [];
-    const controller = new AbortController();
-    const subscription = t.store.subscribe({
-      actor: auditor,
-      category,
-      after: start.lastPosition,
-      pollMs: 50,
-      signal: controller.signal,
-      onEvent: (e) => {
-        delivered.push(e);
-      },
-    });
+    const { delivered, stop } = follow({ category, after: start.lastPosition, pollMs: 50 });
 
     const whileOpen = await t.store.readAll({
       actor: auditor,
@@ -186,8 +196,7 @@ describe('$all', () => {
 
     await expect.poll(() => delivered.length, { timeout: 5000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    controller.abort();
-    await subscription;
+    await stop();
     expect(delivered.map((e) => e.type)).toEqual(['Straggler', 'Fast']);
   });
 
@@ -196,18 +205,11 @@ describe('$all', () => {
     const start = await t.store.readAll({ actor: auditor, category });
     const perWriter = 2500;
     const written = new Set<string>();
-    const seen: RecordedEvent[] = [];
-    const controller = new AbortController();
-    const tail = t.store.subscribe({
-      actor: auditor,
+    const { delivered: seen, stop } = follow({
       category,
       after: start.lastPosition,
       pollMs: 20,
       batchSize: 1000,
-      signal: controller.signal,
-      onEvent: (e) => {
-        seen.push(e);
-      },
     });
     await Promise.all(
       Array.from({ length: 8 }, async (_, writer) => {
@@ -230,8 +232,7 @@ describe('$all', () => {
     await expect
       .poll(() => seen.length, { timeout: 30_000, interval: 100 })
       .toBeGreaterThanOrEqual(20_000);
-    controller.abort();
-    await tail;
+    await stop();
     expect(seen).toHaveLength(20_000);
     expect(new Set(seen.map((e) => e.eventId))).toEqual(written);
     const positions = seen.map((e) => e.position);
