@@ -55,10 +55,96 @@ const statusPlan: WorkflowStatus[] = [
   ...Array<WorkflowStatus>(15).fill('cancelled'),
 ];
 
+type WorkflowCommand = Parameters<Chronicle['research']['runWorkflowCommand']>[0]['command'];
+
+type WorkflowPlan = {
+  title: string;
+  question: string;
+  methodology: Record<string, unknown>;
+  commands: WorkflowCommand[];
+};
+
+/** What happens to workflow `n` on its way to `status`, in order; times come later. */
+function planWorkflow(
+  status: WorkflowStatus,
+  n: number,
+  rand: () => number,
+  agents: string[],
+): WorkflowPlan {
+  const [title, question] = topics[n % topics.length]!;
+  const plan: WorkflowPlan = {
+    title: `${title} #${n + 1}`,
+    question,
+    methodology: {
+      design: ['RCT', 'cohort', 'simulation', 'survey'][n % 4],
+      sample: 50 + ((n * 37) % 950),
+    },
+    commands: [],
+  };
+  const run = (command: WorkflowCommand) => plan.commands.push(command);
+  const steps = Array.from({ length: 10 + Math.floor(rand() * 25) }, (_, s) => ({
+    stepId: `s${s + 1}`,
+    title: `${stepTitles[s % stepTitles.length]}${s >= stepTitles.length ? ` (round ${Math.floor(s / stepTitles.length) + 1})` : ''}`,
+  }));
+  for (const step of steps) run({ command: 'addStep', ...step });
+  if (status === 'draft') return plan;
+  if (status === 'cancelled' && n % 2 === 0) {
+    run({ command: 'cancel', reason: 'Superseded by a newer study' });
+    return plan;
+  }
+  run({ command: 'start' });
+  const finish =
+    status === 'completed' || status === 'failed'
+      ? steps.length
+      : Math.floor(rand() * steps.length);
+  for (const [s, step] of steps.slice(0, finish).entries()) {
+    const agentId = agents[Math.floor(rand() * agents.length)]!;
+    run({ command: 'startStep', stepId: step.stepId, agentId });
+    if (status === 'failed' && s === finish - 1) {
+      run({ command: 'failStep', stepId: step.stepId, error: 'Upstream dataset withdrawn' });
+      break;
+    }
+    run({
+      command: 'completeStep',
+      stepId: step.stepId,
+      output: { summary: `${step.title} done`, artefacts: Math.floor(rand() * 5) },
+      usage: {
+        tokensIn: 2_000 + Math.floor(rand() * 40_000),
+        tokensOut: 500 + Math.floor(rand() * 8_000),
+        costUsd: Math.round(rand() * 150) / 100,
+        durationMs: 20_000 + Math.floor(rand() * 600_000),
+      },
+    });
+    if (s === 2 && rand() < 0.3) {
+      run({ command: 'pause', reason: 'Waiting for ethics approval' });
+      run({ command: 'resume' });
+    }
+  }
+  if (status === 'completed')
+    run({ command: 'complete', summary: 'Findings support the hypothesis at p < 0.05' });
+  if (status === 'failed') run({ command: 'fail', reason: 'Data no longer available' });
+  if (status === 'paused') run({ command: 'pause', reason: 'Budget review' });
+  if (status === 'cancelled') run({ command: 'cancel', reason: 'Funding ended' });
+  return plan;
+}
+
+/**
+ * Business times for a workflow's events, 5 minutes to 4 hours apart, placed at random within
+ * the last 30 days so that the last one is still in the past: the store refuses events that
+ * occur in the future.
+ */
+function timesFor(count: number, now: number, rand: () => number): Date[] {
+  const gaps = Array.from({ length: count }, () => MINUTE * (5 + Math.floor(rand() * 240)));
+  const span = gaps.reduce((sum, gap) => sum + gap, 0);
+  let clock = now - 30 * DAY + Math.floor(rand() * (30 * DAY - span - MINUTE));
+  return gaps.map((gap) => new Date((clock += gap)));
+}
+
 /**
  * About 200 workflows in every status and 20 agents, written through the same commands the
  * console uses, as an import: each event keeps the business time at which it happened over
- * the last 30 days.
+ * the last 30 days. Every workflow is planned before any is written, so the concurrent writers
+ * below cannot change what the pseudo-random numbers decide.
  */
 export async function seedResearchData(chronicle: Chronicle, actor: Actor): Promise<void> {
   const { research } = chronicle;
@@ -75,69 +161,20 @@ export async function seedResearchData(chronicle: Chronicle, actor: Actor): Prom
       occurredAt: new Date(now - 31 * DAY + i * MINUTE),
     });
   }
-  const seedOne = async (status: WorkflowStatus, n: number) => {
-    let clock = now - 30 * DAY + Math.floor(rand() * 26 * DAY);
-    const tick = () => new Date((clock += MINUTE * (5 + Math.floor(rand() * 240))));
-    const [title, question] = topics[n % topics.length]!;
-    const { workflowId } = await research.createWorkflow({
-      actor,
-      title: `${title} #${n + 1}`,
-      question,
-      methodology: {
-        design: ['RCT', 'cohort', 'simulation', 'survey'][n % 4],
-        sample: 50 + ((n * 37) % 950),
-      },
-      occurredAt: tick(),
-    });
-    const run = (command: Parameters<typeof research.runWorkflowCommand>[0]['command']) =>
-      research.runWorkflowCommand({ actor, workflowId, command, occurredAt: tick() });
-    const steps = Array.from({ length: 10 + Math.floor(rand() * 25) }, (_, s) => ({
-      stepId: `s${s + 1}`,
-      title: `${stepTitles[s % stepTitles.length]}${s >= stepTitles.length ? ` (round ${Math.floor(s / stepTitles.length) + 1})` : ''}`,
-    }));
-    for (const step of steps) await run({ command: 'addStep', ...step });
-    if (status === 'draft') return;
-    if (status === 'cancelled' && n % 2 === 0)
-      return void (await run({ command: 'cancel', reason: 'Superseded by a newer study' }));
-    await run({ command: 'start' });
-    const finish =
-      status === 'completed' || status === 'failed'
-        ? steps.length
-        : Math.floor(rand() * steps.length);
-    for (const [s, step] of steps.slice(0, finish).entries()) {
-      const agentId = agents[Math.floor(rand() * agents.length)]!;
-      await run({ command: 'startStep', stepId: step.stepId, agentId });
-      if (status === 'failed' && s === finish - 1) {
-        await run({
-          command: 'failStep',
-          stepId: step.stepId,
-          error: 'Upstream dataset withdrawn',
-        });
-        break;
-      }
-      await run({
-        command: 'completeStep',
-        stepId: step.stepId,
-        output: { summary: `${step.title} done`, artefacts: Math.floor(rand() * 5) },
-        usage: {
-          tokensIn: 2_000 + Math.floor(rand() * 40_000),
-          tokensOut: 500 + Math.floor(rand() * 8_000),
-          costUsd: Math.round(rand() * 150) / 100,
-          durationMs: 20_000 + Math.floor(rand() * 600_000),
-        },
+  const queue = statusPlan.map((status, n) => {
+    const { commands, ...fields } = planWorkflow(status, n, rand, agents);
+    const [created, ...times] = timesFor(1 + commands.length, now, rand);
+    return async () => {
+      const { workflowId } = await research.createWorkflow({
+        actor,
+        ...fields,
+        occurredAt: created,
       });
-      if (s === 2 && rand() < 0.3) {
-        await run({ command: 'pause', reason: 'Waiting for ethics approval' });
-        await run({ command: 'resume' });
+      for (const [c, command] of commands.entries()) {
+        await research.runWorkflowCommand({ actor, workflowId, command, occurredAt: times[c] });
       }
-    }
-    if (status === 'completed')
-      await run({ command: 'complete', summary: 'Findings support the hypothesis at p < 0.05' });
-    if (status === 'failed') await run({ command: 'fail', reason: 'Data no longer available' });
-    if (status === 'paused') await run({ command: 'pause', reason: 'Budget review' });
-    if (status === 'cancelled') await run({ command: 'cancel', reason: 'Funding ended' });
-  };
-  const queue = statusPlan.map((status, n) => () => seedOne(status, n));
+    };
+  });
   await Promise.all(
     Array.from({ length: 6 }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) await job();

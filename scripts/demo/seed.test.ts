@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admin, createTestDatabase, type TestDatabase } from '@/test/database';
+import { createChronicle } from '../../lib/chronicle';
+import { seedGenericData } from './generic-data';
+import { seedResearchData } from './research-data';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase({ max: 8 });
+  const chronicle = createChronicle({ db: t.db });
+  await seedResearchData(chronicle, admin);
+  await seedGenericData(chronicle.store, admin);
+  await chronicle.repository.flush();
+}, 600_000);
+
+describe('the demo data', () => {
+  it('holds only history: no event occurred later than now', async () => {
+    const [row] = await t.db.$client<{ future: number; total: number }[]>`
+      select count(*) filter (where occurred_at > now())::int as future, count(*)::int as total
+      from events`;
+    expect(row?.total).toBeGreaterThan(10_000);
+    expect(row?.future).toBe(0);
+  });
+
+  it('spreads its history over the last 31 days', async () => {
+    const [row] = await t.db.$client<
+      { oldest: Date }[]
+    >`select min(occurred_at) as oldest from events`;
+    expect(Date.now() - row!.oldest.getTime()).toBeLessThan(31 * 24 * 60 * 60 * 1000 + 60_000);
+  });
+});
