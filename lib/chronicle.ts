@@ -1,8 +1,8 @@
 import type { Database } from '@/db/client';
 import { assertRole, type Actor } from './actor';
 import { createAggregateCache } from './aggregates/cache';
-import { knownAggregates } from './aggregates/known';
-import { createRepository } from './aggregates/repository';
+import { aggregateForStream, knownAggregates } from './aggregates/known';
+import { createRepository, type AppendToAggregate } from './aggregates/repository';
 import { createEventStore } from './event-store';
 import { registry } from './event-types';
 import { writeAgentSummary } from './read-models/agent-summaries';
@@ -18,6 +18,8 @@ export type ChronicleOptions = {
   snapshotKeep?: number;
   cacheMaxBytes?: number;
   cacheTtlMs?: number;
+  /** How far past the time of recording an occurredAt may lie (clocks disagree a little). */
+  maxClockSkewMs?: number;
   onBackgroundError?: (error: unknown) => void;
 };
 
@@ -28,9 +30,10 @@ export function createChronicle({
   snapshotKeep = 3,
   cacheMaxBytes = 64 * 1024 * 1024,
   cacheTtlMs = 5 * 60 * 1000,
+  maxClockSkewMs,
   onBackgroundError = () => {},
 }: ChronicleOptions) {
-  const store = createEventStore({ db, registry });
+  const store = createEventStore({ db, registry, maxClockSkewMs });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
   const repository = createRepository({
     store,
@@ -45,6 +48,11 @@ export function createChronicle({
     store,
     repository,
     research,
+    /** Appends to any stream; a stream of an aggregate only takes what its history accepts. */
+    append: (params: AppendToAggregate) => {
+      const aggregate = aggregateForStream(params.streamId);
+      return aggregate ? repository.append(aggregate, params) : store.append(params);
+    },
     stateAt: (params: { actor: Actor; streamId: string; point: StatePoint }) =>
       stateAt({ store, repository }, params),
     snapshotStats: ({ actor }: { actor: Actor }) =>

@@ -21,6 +21,11 @@ const schema = z.object({
     .int()
     .min(1)
     .default(5 * 60 * 1000),
+  CHRONICLE_MAX_CLOCK_SKEW_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60 * 1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

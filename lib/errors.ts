@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'concurrency'
   | 'idempotency_conflict'
   | 'domain'
+  | 'unfoldable'
   | 'unauthenticated'
   | 'forbidden'
   | 'unavailable';
@@ -24,6 +25,7 @@ export const statusOf: Record<ErrorCode, number> = {
   concurrency: 409,
   idempotency_conflict: 409,
   domain: 422,
+  unfoldable: 409,
   unauthenticated: 401,
   forbidden: 403,
   unavailable: 503,

@@ -1,6 +1,8 @@
-import { agentEventTypes } from './domain/agent/events';
-import { workflowEventTypes } from './domain/workflow/events';
+import { knownAggregates } from './aggregates/known';
 import { EventRegistry } from './event-store/registry';
 
-/** The registry the app uses: the domain's event types with their schemas and upcasters. */
-export const registry = new EventRegistry().register(...workflowEventTypes, ...agentEventTypes);
+/** The registry the app uses: the domain's aggregates, with their event schemas and upcasters. */
+export const registry = knownAggregates.reduce(
+  (built, aggregate) => built.registerAggregate(aggregate),
+  new EventRegistry(),
+);

@@ -57,6 +57,7 @@ async function start(): Promise<Runtime> {
     snapshotKeep: config.CHRONICLE_SNAPSHOT_KEEP,
     cacheMaxBytes: config.CHRONICLE_CACHE_MAX_BYTES,
     cacheTtlMs: config.CHRONICLE_CACHE_TTL_MS,
+    maxClockSkewMs: config.CHRONICLE_MAX_CLOCK_SKEW_MS,
     onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
   });
   const close = async () => {

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../actor';
+import { assertRole, type Actor } from '../actor';
 import { fold, type Aggregate, type DomainEvent } from '../domain/aggregate';
 import { ChronicleError, concurrencyError } from '../errors';
 import type { EventStore, Transaction } from '../event-store';
 import type { Queryable } from '../event-store/context';
-import type { AppendResult, RecordedEvent } from '../event-store/types';
+import { categoryOf } from '../event-store/stream-id';
+import type {
+  AppendResult,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store/types';
+import { foldHistory, refusedAppend, unfoldable } from './fold-history';
 import { latestSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
 import type { AggregateCache } from './cache';
 
@@ -47,7 +54,7 @@ export type Executed<S> = AppendResult & {
   eventIds: string[];
 };
 
-/** A decided command, not yet written (see `plan`). */
+/** Decided events, folded onto the state they were decided on, not yet written (see `plan`). */
 export type Planned<S> = {
   aggregate: AnyAggregate;
   streamId: string;
@@ -55,11 +62,20 @@ export type Planned<S> = {
   commandId: string;
   loaded: Loaded<S>;
   decided: DomainEvent[];
+  /** The decided events as appended: with ids, metadata and business time. */
+  events: NewEvent[];
   state: S;
   eventIds: string[];
 };
 
 export type Bounds = { upToVersion?: number; occurredUpTo?: Date };
+
+export type AppendToAggregate = {
+  actor: Actor;
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion?: ExpectedVersion;
+};
 
 const MAX_COMMAND_RETRIES = 10;
 
@@ -106,11 +122,14 @@ export function createRepository({
       afterVersion: baseVersion,
       ...bounds,
     });
-    const state = fold(
-      aggregate.evolve,
+    const folded = foldHistory(
+      aggregate,
+      streamId,
+      { state: base?.state ?? null, fromVersion: baseVersion },
       events.map(toDomainEvent),
-      (base?.state as StateOf<A>) ?? null,
-    ) as StateOf<A> | null;
+    );
+    if ('refusal' in folded) throw unfoldable(aggregate, streamId, folded.refusal);
+    const state = folded.state as StateOf<A> | null;
     const version = events.at(-1)?.version ?? baseVersion;
     if (current && state !== null) cache.set(streamId, { version, state, fromSnapshot });
     return { state, version, fromSnapshot };
@@ -143,6 +162,12 @@ export function createRepository({
       throw concurrencyError(streamId, options.expectedVersion, loaded.version);
     }
     const decided: DomainEvent[] = aggregate.decide(command, loaded.state);
+    const eventIds = decided.map(() => randomUUID());
+    const metadata = {
+      correlationId: options.correlationId ?? commandId,
+      causationId: options.causationId ?? commandId,
+      commandId,
+    };
     return {
       aggregate,
       streamId,
@@ -150,22 +175,6 @@ export function createRepository({
       commandId,
       loaded,
       decided,
-      state: fold(aggregate.evolve, decided, loaded.state) as StateOf<A>,
-      eventIds: decided.map(() => randomUUID()),
-    };
-  }
-
-  async function write(tx: Transaction, planned: Planned<unknown>): Promise<AppendResult> {
-    const { aggregate, streamId, options, commandId, loaded, decided, state, eventIds } = planned;
-    const metadata = {
-      correlationId: options.correlationId ?? commandId,
-      causationId: options.causationId ?? commandId,
-      commandId,
-    };
-    const appended = await tx.append({
-      actor: options.actor,
-      streamId,
-      expectedVersion: loaded.version,
       events: decided.map((event, i) => ({
         eventId: eventIds[i],
         type: event.type,
@@ -173,13 +182,72 @@ export function createRepository({
         metadata,
         occurredAt: options.occurredAt,
       })),
+      state: fold(aggregate.evolve, decided, loaded.state) as StateOf<A>,
+      eventIds,
+    };
+  }
+
+  /**
+   * Plans an append of given events (an import of older history, or a client of the streams
+   * API) to an aggregate's stream: validated against their schemas, then folded onto the
+   * aggregate's state, which must accept every one of them.
+   */
+  async function planAppend<A extends AnyAggregate>(
+    aggregate: A,
+    { actor, streamId, events, expectedVersion = 'any' }: AppendToAggregate,
+  ): Promise<Planned<StateOf<A>>> {
+    const loaded = await load(aggregate, streamId, { actor });
+    const exact = expectedVersion === 'no_stream' ? 0 : expectedVersion;
+    if (
+      (typeof exact === 'number' && exact !== loaded.version) ||
+      (exact === 'stream_exists' && loaded.version === 0)
+    ) {
+      throw concurrencyError(streamId, expectedVersion, loaded.version);
+    }
+    const category = categoryOf(streamId);
+    const decided = events.map((event) => ({
+      type: event.type,
+      data: store.context.registry.prepare(category, event.type, event.data).data,
+    }));
+    const folded = foldHistory(
+      aggregate,
+      streamId,
+      { state: loaded.state, fromVersion: loaded.version },
+      decided,
+    );
+    if ('refusal' in folded) {
+      const { refusal } = folded;
+      throw refusedAppend(aggregate, streamId, refusal, refusal.version - loaded.version - 1);
+    }
+    const eventIds = events.map((event) => event.eventId ?? randomUUID());
+    return {
+      aggregate,
+      streamId,
+      options: { actor, expectedVersion: typeof exact === 'number' ? exact : undefined },
+      commandId: randomUUID(),
+      loaded,
+      decided,
+      events: events.map((event, i) => ({ ...event, eventId: eventIds[i] })),
+      state: folded.state as StateOf<A>,
+      eventIds,
+    };
+  }
+
+  async function write(tx: Transaction, planned: Planned<unknown>): Promise<AppendResult> {
+    const { aggregate, streamId, options, loaded, decided, events, state } = planned;
+    const appended = await tx.append({
+      actor: options.actor,
+      streamId,
+      expectedVersion: loaded.version,
+      events,
+      folded: true,
     });
     await readModels[aggregate.type]?.(tx.sql, {
       streamId,
       version: appended.toVersion,
       state,
       events: decided,
-      occurredAt: options.occurredAt ?? new Date(),
+      occurredAt: events.at(-1)?.occurredAt ?? new Date(),
     });
     return appended;
   }
@@ -250,11 +318,30 @@ export function createRepository({
     return executed as Executed<StateOf<A>>;
   }
 
+  /**
+   * Appends given events to an aggregate's stream once its history accepts them, with the
+   * inline read model. A retry of an append already written returns its original result.
+   */
+  async function append(aggregate: AnyAggregate, params: AppendToAggregate) {
+    assertRole(params.actor, 'operator');
+    try {
+      const [executed] = await executeTogether(async () => [await planAppend(aggregate, params)]);
+      const { streamId, fromVersion, toVersion, positions } = executed!;
+      return { streamId, fromVersion, toVersion, positions };
+    } catch (error) {
+      if (!(error instanceof ChronicleError) || !params.events[0]?.eventId) throw error;
+      const original = await store.findRetry(params);
+      if (original) return original;
+      throw error;
+    }
+  }
+
   return {
     load,
     plan,
     execute,
     executeTogether,
+    append,
     /** Waits for snapshots still being written (tests, shutdown). */
     flush: async () => {
       await Promise.all([...pending]);

@@ -1,3 +1,4 @@
+import { INSTANT_RANGE, isStorableInstant } from '@/lib/event-store/instant';
 import { MAX_PAGE_SIZE } from '@/lib/event-store/limits';
 import { z } from './zod';
 
@@ -22,7 +23,8 @@ export const nonNegative = z.coerce
   .min(0)
   .openapi({ type: 'integer', minimum: 0 });
 export const shortText = z.string().min(1).max(200);
-export const instant = isoDateTime.transform((text) => new Date(text));
-export const jsonObject = z.record(z.string(), z.unknown());
+export const instant = isoDateTime
+  .transform((text) => new Date(text))
+  .refine(isStorableInstant, { error: `must be an instant ${INSTANT_RANGE}` });
 export const timestamp = isoDateTime.openapi({ example: '2026-01-02T03:04:05.678Z' });
 export const version = z.number().int().min(0);

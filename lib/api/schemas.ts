@@ -1,10 +1,10 @@
 import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
+import { jsonObjectSchema as jsonObject } from '@/lib/event-store/json';
 import { STREAM_SORTS } from '@/lib/event-store/list-streams';
 import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
 import {
   cursor,
   instant,
-  jsonObject,
   limit,
   nonNegative,
   queryParam,

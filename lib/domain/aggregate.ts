@@ -8,7 +8,8 @@ export type DomainEvent<T extends string = string, D = Record<string, unknown>> 
 
 /**
  * An event-sourced aggregate in the decider shape: `decide(command, state) → events` refuses
- * invalid commands with a domain error; `evolve(state, event) → state` never refuses.
+ * invalid commands with a domain error; `evolve(state, event) → state` refuses an event that
+ * cannot follow the state, so a history that decide could not have written is never folded.
  * `null` state means the aggregate does not exist yet.
  */
 export type Aggregate<State, Command, Event extends DomainEvent = DomainEvent> = {
@@ -18,6 +19,9 @@ export type Aggregate<State, Command, Event extends DomainEvent = DomainEvent> =
   stateVersion: number;
   /** Reads the id part of a stream id, e.g. the UUID of `workflow-<uuid>`. */
   idOf: (streamId: string) => string;
+  /** The id the state says it has: a stream's history must be of the aggregate it is named for. */
+  stateId: (state: State) => string;
+  /** Applies an event, or refuses (a domain error) one that cannot follow the state. */
   evolve: (state: State | null, event: Event) => State;
   decide: (command: Command, state: State | null) => Event[];
   events: EventTypeDefinition[];

@@ -306,14 +306,14 @@ describe('append', () => {
         }),
       );
       expect(elsewhere.code).toBe('idempotency_conflict');
-      const partial = await rejection(
+      const larger = await rejection(
         t.store.append({
           actor: operator,
           streamId,
-          events: [{ eventId, ...event('A', { x: 1 }) }, event()],
+          events: [{ eventId, ...event('A', { x: 1 }) }, { eventId: randomUUID(), ...event() }],
         }),
       );
-      expect(partial.code).toBe('idempotency_conflict');
+      expect(larger.code).toBe('idempotency_conflict');
       expect((await t.store.getStream({ actor: auditor, streamId })).version).toBe(1);
     });
   });

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { assertRole } from '../actor';
-import { ChronicleError, concurrencyError, payloadTooLarge, validationError } from '../errors';
+import {
+  ChronicleError,
+  concurrencyError,
+  payloadTooLarge,
+  unprocessable,
+  validationError,
+} from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
 import { canonicalJson } from './canonical-json';
 import { contentJson, sha256 } from './hash';
+import { assertInstant } from './instant';
 import { findIdempotentResult, type PreparedEvent } from './idempotency';
 import { assertStorableJson, isJsonObject } from './json';
 import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream-id';
@@ -18,9 +25,18 @@ export type AppendParams = WithActor<{
   streamId: string;
   events: NewEvent[];
   expectedVersion?: ExpectedVersion;
+  /**
+   * The stream's aggregate folded these events onto its state and accepted them (the
+   * repository sets it): a category that belongs to an aggregate takes no other appends.
+   */
+  folded?: boolean;
 }>;
 
-/** An append without an exact expected version lost a race inside a caller's transaction. */
+/**
+ * An append inside a caller's transaction cannot go on there: it lost a race, its transaction
+ * started before another that already wrote to the stream, or its event ids were written
+ * meanwhile. `store.transact` runs the whole work again in a new transaction.
+ */
 export class RaceLost extends Error {
   constructor(readonly streamId: string) {
     super(`Another writer appended to ${streamId} first`);
@@ -28,7 +44,7 @@ export class RaceLost extends Error {
 }
 
 type AppendRow = {
-  r_status: 'ok' | 'wrong_version' | 'raced';
+  r_status: 'ok' | 'wrong_version' | 'raced' | 'duplicate';
   r_version: number;
   r_first_position: number | null;
 };
@@ -54,15 +70,28 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   const { actor, streamId } = params;
   assertRole(actor, 'operator');
   assertWritableStreamId(streamId);
+  const category = categoryOf(streamId);
+  if (!params.folded && ctx.registry.isAggregateCategory(category)) {
+    throw unprocessable(
+      `Streams of category ${category} belong to the ${category} aggregate: they take events through its commands, or through an append its history accepts`,
+      [{ path: 'streamId', message: `${category} streams are written through their aggregate` }],
+    );
+  }
   const expected = encodeExpectedVersion(params.expectedVersion ?? 'any');
   const prepared = prepareEvents(ctx, params);
+  // Inside a transaction a duplicate event id would abort it before the retry could be looked
+  // up, so the function checks the ids first there; elsewhere the unique index is the check.
+  const checkIds = ctx.inTransaction && prepared[0]!.clientEventId;
   // Built from the canonical texts already made for the hashes: data is not serialised twice.
   const payload = `[${prepared
     .map(
       (e) =>
         `{"eventId":"${e.eventId}","type":"${e.type}","schemaVersion":${e.schemaVersion},` +
         `"data":${e.dataJson},"metadata":${e.metadataJson},` +
-        `"occurredAtMs":${e.occurredAt?.getTime() ?? 'null'},"contentHash":"${e.contentHash}"}`,
+        (e.occurredAt
+          ? `"occurredAt":"${e.occurredAt.toISOString()}","occurredAtMs":${e.occurredAt.getTime()},`
+          : '') +
+        `"contentHash":"${e.contentHash}"}`,
     )
     .join(',')}]`;
   const sql = ctx.sql;
@@ -71,13 +100,19 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
     try {
       [row] = await sql<AppendRow[]>`
         select r_status, r_version, r_first_position
-        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb)`;
+        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds})`;
     } catch (error) {
+      // Its transaction is aborted: only a new one can tell whether this was a retry.
+      if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
+        throw new RaceLost(streamId);
       if (isEventIdConflict(error))
         return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
+      if (isOutOfOrder(error) && attempt < MAX_RACE_RETRIES) continue;
       throw error;
     }
     if (!row) throw new Error('chronicle_append returned no row');
+    if (row.r_status === 'duplicate')
+      return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
     if (row.r_status === 'ok' && row.r_first_position !== null) {
       const first = row.r_first_position;
       return {
@@ -103,6 +138,15 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   }
 }
 
+/** The result of an earlier append of the same events, when this append is a retry of it. */
+export async function findRetry(
+  ctx: StoreContext,
+  params: AppendParams,
+): Promise<AppendResult | null> {
+  assertRole(params.actor, 'operator');
+  return findIdempotentResult(ctx, params.streamId, prepareEvents(ctx, params));
+}
+
 async function resolveRetry(
   ctx: StoreContext,
   streamId: string,
@@ -119,6 +163,10 @@ async function currentVersion(ctx: StoreContext, streamId: string): Promise<numb
     select version from streams where stream_id = ${streamId}`;
   return row?.version ?? 0;
 }
+
+/** chronicle_append refused to give a stream's next event a position below its previous one. */
+const isOutOfOrder = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === '40001';
 
 function isEventIdConflict(error: unknown): boolean {
   return (
@@ -156,9 +204,17 @@ function prepareEvents(
       `An append carries at most ${MAX_EVENTS_PER_APPEND} events; got ${events.length}`,
     );
   }
+  const withIds = events.filter((event) => event.eventId !== undefined).length;
+  if (withIds > 0 && withIds < events.length) {
+    throw validationError(
+      `Give every event of an append an eventId, or none: ${withIds} of ${events.length} have one, and a batch with only some ids could never be retried`,
+      [{ path: 'events', message: 'eventId on some events only' }],
+    );
+  }
   const category = categoryOf(streamId);
   const batchCorrelationId = randomUUID();
   const seen = new Set<string>();
+  const now = Date.now();
   return events.map((event, i) => {
     const path = `events[${i}]`;
     if (typeof event.type !== 'string' || !EVENT_TYPE_PATTERN.test(event.type)) {
@@ -196,11 +252,8 @@ function prepareEvents(
       ]);
     }
     seen.add(eventId);
-    if (event.occurredAt !== undefined && Number.isNaN(event.occurredAt.getTime())) {
-      throw validationError(`${path}.occurredAt is not a valid date`, [
-        { path: `${path}.occurredAt`, message: 'invalid' },
-      ]);
-    }
+    if (event.occurredAt !== undefined)
+      assertOccurredAt(event.occurredAt, `${path}.occurredAt`, now, ctx.maxClockSkewMs);
     const { schemaVersion, data } = ctx.registry.prepare(category, event.type, event.data);
     const metadata = {
       ...suppliedMetadata,
@@ -224,6 +277,17 @@ function prepareEvents(
       ),
     };
   });
+}
+
+/** Nothing can have happened later than now, give or take the clocks' disagreement. */
+function assertOccurredAt(occurredAt: Date, path: string, now: number, skewMs: number): void {
+  assertInstant(occurredAt, path);
+  if (occurredAt.getTime() > now + skewMs) {
+    throw validationError(
+      `${path} ${occurredAt.toISOString()} is in the future: an event cannot have occurred later than it is recorded (clock tolerance ${skewMs} ms)`,
+      [{ path, message: 'in the future' }],
+    );
+  }
 }
 
 /** The canonical text of a value, or the precise reason jsonb would refuse it. */

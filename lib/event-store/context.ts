@@ -18,5 +18,7 @@ export type StoreContext = {
   sql: Queryable;
   inTransaction: boolean;
   registry: EventRegistry;
+  /** How far past the time of recording an event's occurredAt may lie. */
+  maxClockSkewMs: number;
   notifier: AppendNotifier;
 };

@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { appendToStream } from './append';
+import { appendToStream, findRetry } from './append';
 import { asQueryable, type StoreContext } from './context';
 import { getStream } from './get-stream';
 import { listStreams } from './list-streams';
@@ -13,11 +13,14 @@ import { subscribe } from './subscribe';
 import { transact, type Transaction } from './transact';
 import { verifyStream } from './verify';
 
+const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 type Operation<P, R> = (ctx: StoreContext, params: P) => Promise<R>;
 type Bound<O> = O extends Operation<infer P, infer R> ? (params: P) => Promise<R> : never;
 
 const operations = {
   append: appendToStream,
+  findRetry,
   readStream,
   readAll,
   readAllBackward,
@@ -39,15 +42,18 @@ export type EventStore = { [K in keyof typeof operations]: Bound<(typeof operati
 export function createEventStore({
   db,
   registry = new EventRegistry(),
+  maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS,
 }: {
   db: Database;
   registry?: EventRegistry;
+  maxClockSkewMs?: number;
 }): EventStore {
   const context: StoreContext = {
     db,
     sql: asQueryable(db.$client),
     inTransaction: false,
     registry,
+    maxClockSkewMs,
     notifier: new AppendNotifier(db.$client),
   };
   const bound = Object.fromEntries(

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { validationError } from '../errors';
+import type { JsonObject } from './types';
 
 export const MAX_JSON_DEPTH = 64;
 
@@ -40,6 +42,14 @@ function assertStorableString(text: string, path: string): void {
 const invalid = (path: string, message: string) =>
   validationError(`${path} ${message}`, [{ path, message }]);
 
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A JSON object passed on as it came: zod's record rebuilds it and drops a key named
+ * `__proto__`. The meta is its JSON Schema, for documents generated from schemas that use it.
+ */
+export const jsonObjectSchema = z
+  .custom<JsonObject>(isJsonObject, { error: 'must be a JSON object' })
+  .meta({ type: 'object', additionalProperties: {} });

@@ -18,10 +18,23 @@ export type EventTypeDefinition = {
 /**
  * Event types with a schema. A category with at least one registered type only accepts its
  * registered types; other categories accept any type with object data at schema version 1.
+ * A category that belongs to an aggregate takes only events its fold accepted (see append).
  */
 export class EventRegistry {
   private readonly types = new Map<string, EventTypeDefinition>();
   private readonly categories = new Set<string>();
+  private readonly aggregateCategories = new Set<string>();
+
+  /** An aggregate's event types; its category (`type`) then takes only folded appends. */
+  registerAggregate(aggregate: { type: string; events: EventTypeDefinition[] }): this {
+    this.register(...aggregate.events);
+    this.aggregateCategories.add(aggregate.type);
+    return this;
+  }
+
+  isAggregateCategory(category: string): boolean {
+    return this.aggregateCategories.has(category);
+  }
 
   register(...definitions: EventTypeDefinition[]): this {
     for (const definition of definitions) {

@@ -1,6 +1,6 @@
 import type { RecordedEvent, StreamInfo } from './types';
 
-const isoText = (column: string) =>
+export const isoText = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${column}`;
 
 /**

@@ -2,8 +2,9 @@ import { assertRole } from '../actor';
 import type { StoreContext } from './context';
 import { getStream } from './get-stream';
 import { GENESIS_HASH, chainHash, contentHash } from './hash';
-import { EVENT_COLUMNS, type EventRow } from './rows';
-import type { WithActor } from './types';
+import { isStoredAsHashed, scanJsonText } from './json-text';
+import { isoText, type EventRow } from './rows';
+import type { JsonObject, WithActor } from './types';
 
 export type VerifyResult = {
   streamId: string;
@@ -14,6 +15,15 @@ export type VerifyResult = {
 };
 
 const PAGE = 1000;
+
+const STORED_COLUMNS = `stream_id, stream_version, event_id, event_type, schema_version,
+  data::text as data_text, metadata::text as metadata_text, ${isoText('occurred_at')},
+  ${isoText('recorded_at')}, prev_hash, hash`;
+
+type StoredRow = Omit<EventRow, 'data' | 'metadata' | 'global_position'> & {
+  data_text: string;
+  metadata_text: string;
+};
 
 /** Recomputes a stream's hash chain from the stored rows and names the first version that breaks it. */
 export async function verifyStream(
@@ -35,8 +45,10 @@ export async function verifyStream(
     headHash,
   });
   for (;;) {
-    const rows = await sql<EventRow[]>`
-      select ${sql.unsafe(EVENT_COLUMNS)} from events
+    // The stored text, not what postgres.js parses into doubles: a tampered number such as
+    // 9007199254740993 would read as the 9007199254740992 that was hashed.
+    const rows = await sql<StoredRow[]>`
+      select ${sql.unsafe(STORED_COLUMNS)} from events
       where stream_id = ${streamId} and stream_version > ${checked} and stream_version <= ${stream.version}
       order by stream_version limit ${PAGE}`;
     for (const row of rows) {
@@ -44,6 +56,8 @@ export async function verifyStream(
       headHash = row.hash;
       if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash)
         return result(expectedVersion);
+      const honest = (text: string) => scanJsonText(text, { number: isStoredAsHashed });
+      if (!honest(row.data_text) || !honest(row.metadata_text)) return result(expectedVersion);
       const recomputed = chainHash({
         prevHash,
         version: row.stream_version,
@@ -54,8 +68,8 @@ export async function verifyStream(
           eventId: row.event_id,
           type: row.event_type,
           schemaVersion: row.schema_version,
-          data: row.data,
-          metadata: row.metadata,
+          data: JSON.parse(row.data_text) as JsonObject,
+          metadata: JSON.parse(row.metadata_text) as JsonObject,
         }),
       });
       if (recomputed !== row.hash) return result(expectedVersion);

@@ -29,6 +29,7 @@ const titles: Record<ErrorCode, string> = {
   concurrency: 'Concurrency conflict',
   idempotency_conflict: 'Event id reused',
   domain: 'Refused by the domain',
+  unfoldable: 'History cannot be read',
   unauthenticated: 'Unauthenticated',
   forbidden: 'Forbidden',
   unavailable: 'Service unavailable',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { payloadTooLarge, unsupportedMediaType, validationError } from '@/lib/errors';
 import { MAX_JSON_DEPTH } from '@/lib/event-store/json';
-import { nestsDeeperThan } from './json-depth';
+import { losesPrecision, scanJsonText } from '@/lib/event-store/json-text';
 import { parseInput } from './validate';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -82,10 +82,21 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 function parseJson(text: string): unknown {
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw validationError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`, [
-      { path: 'body', message: `nesting deeper than ${MAX_JSON_DEPTH}` },
-    ]);
+  let inexact: string | undefined;
+  const depthOk = (depth: number) => depth <= MAX_JSON_DEPTH;
+  const exact = (token: string) => !losesPrecision(token) || ((inexact = token), false);
+  if (!scanJsonText(text, { depth: depthOk, number: exact })) {
+    if (inexact === undefined) {
+      throw validationError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`, [
+        { path: 'body', message: `nesting deeper than ${MAX_JSON_DEPTH}` },
+      ]);
+    }
+    // Stored, it would be rounded to a double: what is hashed must be what is stored.
+    const shown = inexact.length > 40 ? `${inexact.slice(0, 40)}…` : inexact;
+    throw validationError(
+      `The number ${shown} cannot be kept exactly (JSON numbers are read as doubles: it would become ${String(Number(inexact))}); send it as a string`,
+      [{ path: 'body', message: `inexact number ${shown}` }],
+    );
   }
   try {
     return JSON.parse(text);

@@ -1,5 +1,6 @@
 import { assertRole, type Actor } from '../actor';
 import type { InlineReadModel } from '../aggregates/repository';
+import { agentAggregate } from '../domain/agent';
 import type { Agent } from '../domain/agent/state';
 import type { Queryable } from '../event-store/context';
 
@@ -17,18 +18,26 @@ export type AgentSummary = {
   updatedAt: string;
 };
 
-export const writeAgentSummary: InlineReadModel = async (sql, { version, state, occurredAt }) => {
+/**
+ * Keyed by the stream the change was written to. `updated_at` is the agent's last activity: the
+ * latest business time of its events, which need not be the last written (imported history).
+ */
+export const writeAgentSummary: InlineReadModel = async (
+  sql,
+  { streamId, version, state, occurredAt },
+) => {
   const agent = state as Agent;
   const t = agent.totals;
   await sql`
     insert into agent_summaries (agent_id, name, model, version, tasks, completed, failed, tokens_in,
       tokens_out, cost_usd, updated_at)
-    values (${agent.agentId}, ${agent.name}, ${agent.model}, ${version}, ${t.tasks}, ${t.completed}, ${t.failed},
+    values (${agentAggregate.idOf(streamId)}, ${agent.name}, ${agent.model}, ${version}, ${t.tasks}, ${t.completed}, ${t.failed},
       ${t.tokensIn}, ${t.tokensOut}, ${t.costUsd}, ${occurredAt.toISOString()}::timestamptz)
     on conflict (agent_id) do update set name = excluded.name, model = excluded.model,
       version = excluded.version, tasks = excluded.tasks, completed = excluded.completed,
       failed = excluded.failed, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out,
-      cost_usd = excluded.cost_usd, updated_at = excluded.updated_at
+      cost_usd = excluded.cost_usd,
+      updated_at = greatest(agent_summaries.updated_at, excluded.updated_at)
     where agent_summaries.version < excluded.version`;
 };
 

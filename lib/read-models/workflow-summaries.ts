@@ -1,5 +1,6 @@
 import { assertRole, type Actor } from '../actor';
 import type { InlineReadModel } from '../aggregates/repository';
+import { workflowAggregate } from '../domain/workflow';
 import type { Workflow, WorkflowStatus } from '../domain/workflow/state';
 import { z } from 'zod';
 import { notFound } from '../errors';
@@ -10,16 +11,17 @@ import { escapeLike } from '../sql/like';
 
 export type WorkflowView = Workflow & { version: number; createdAt: string; updatedAt: string };
 
+/** Keyed by the stream the change was written to, never by what its events say. */
 export const writeWorkflowSummary: InlineReadModel = async (
   sql,
-  { version, state, occurredAt },
+  { streamId, version, state, occurredAt },
 ) => {
   const workflow = state as Workflow;
   const completed = workflow.steps.filter((s) => s.status === 'completed').length;
   await sql`
     insert into workflow_summaries (workflow_id, title, status, version, steps_total, steps_completed,
       state, created_at, updated_at)
-    values (${workflow.workflowId}, ${workflow.title}, ${workflow.status}, ${version}, ${workflow.steps.length},
+    values (${workflowAggregate.idOf(streamId)}, ${workflow.title}, ${workflow.status}, ${version}, ${workflow.steps.length},
       ${completed}, ${JSON.stringify(workflow)}::jsonb, ${occurredAt.toISOString()}::timestamptz,
       ${occurredAt.toISOString()}::timestamptz)
     on conflict (workflow_id) do update set title = excluded.title, status = excluded.status,

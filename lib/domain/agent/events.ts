@@ -6,22 +6,23 @@ export const AGENT_CATEGORY = 'agent';
 
 const taskId = z.string().min(1).max(200);
 
+// Strict: a field the schema does not know is refused, never silently dropped from the log.
 export const agentEventSchemas = {
-  AgentRegistered: z.object({
+  AgentRegistered: z.strictObject({
     agentId: z.string().min(1).max(190),
     name: z.string().trim().min(1).max(200),
     model: z.string().trim().min(1).max(200),
     capabilities: z.array(z.string().min(1).max(100)).max(100),
   }),
-  AgentTaskStarted: z.object({ taskId, workflowId: z.uuid(), stepId: z.string().min(1).max(100) }),
-  AgentTaskCompleted: z.object({
+  AgentTaskStarted: z.strictObject({ taskId, workflowId: z.uuid(), stepId: z.string().min(1).max(100) }),
+  AgentTaskCompleted: z.strictObject({
     taskId,
     tokensIn: z.number().int().min(0),
     tokensOut: z.number().int().min(0),
     costUsd: z.number().min(0),
     durationMs: z.number().int().min(0),
   }),
-  AgentTaskFailed: z.object({ taskId, error: z.string().min(1).max(2000) }),
+  AgentTaskFailed: z.strictObject({ taskId, error: z.string().min(1).max(2000) }),
 };
 
 type Schemas = typeof agentEventSchemas;

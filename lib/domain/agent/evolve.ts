@@ -1,3 +1,5 @@
+import { domainError } from '../../errors';
+import type { AgentCommand } from './commands';
 import type { AgentEvent } from './events';
 import type { Agent, AgentTask } from './state';
 
@@ -7,7 +9,35 @@ const updateTask = (
   change: (task: AgentTask) => AgentTask,
 ): AgentTask[] => state.tasks.map((task) => (task.taskId === taskId ? change(task) : task));
 
+const commandOf = {
+  AgentRegistered: 'register',
+  AgentTaskStarted: 'startTask',
+  AgentTaskCompleted: 'completeTask',
+  AgentTaskFailed: 'failTask',
+} as const satisfies Record<AgentEvent['type'], AgentCommand['command']>;
+
+const refuse = (command: AgentCommand['command'], why: string) =>
+  domainError(`Cannot ${command} for agent: ${why}`, { command, reason: why });
+
+/** Refuses an event that cannot follow the state, whether decide or a stored history offers it. */
+function assertCanFollow(state: Agent | null, event: AgentEvent): void {
+  const command = commandOf[event.type];
+  if (event.type === 'AgentRegistered') {
+    if (state) throw refuse(command, 'it is already registered');
+    return;
+  }
+  if (!state) throw refuse(command, 'it is not registered');
+  const task = state.tasks.find((t) => t.taskId === event.data.taskId);
+  if (event.type === 'AgentTaskStarted') {
+    if (task) throw refuse(command, `task ${event.data.taskId} was already started`);
+  } else if (task?.status !== 'running') {
+    throw refuse(command, `task ${event.data.taskId} is not running`);
+  }
+}
+
+/** Applies one event, or refuses (a domain error) an event that cannot follow the state. */
 export function evolve(state: Agent | null, event: AgentEvent): Agent {
+  assertCanFollow(state, event);
   if (event.type === 'AgentRegistered') {
     return {
       ...event.data,

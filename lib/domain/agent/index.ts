@@ -9,6 +9,7 @@ export const agentAggregate: Aggregate<Agent, AgentCommand, AgentEvent> = {
   type: AGENT_CATEGORY,
   stateVersion: 1,
   idOf: (streamId) => streamId.slice(AGENT_CATEGORY.length + 1),
+  stateId: (state) => state.agentId,
   evolve,
   decide,
   events: agentEventTypes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonObjectSchema } from '../../event-store/json';
 import type { EventTypeDefinition } from '../../event-store/registry';
 import type { DomainEvent } from '../aggregate';
 
@@ -15,22 +16,23 @@ export const question = z
   .trim()
   .min(1, 'Research question is required')
   .max(2000, 'Research question is at most 2,000 characters');
-export const methodology = z.record(z.string(), z.unknown());
-export const stepOutput = z.union([z.string(), z.record(z.string(), z.unknown())]);
+export const methodology = jsonObjectSchema;
+export const stepOutput = z.union([z.string(), jsonObjectSchema]);
 export const reason = z.string().trim().min(1, 'A reason is required').max(2000);
 
+// Strict: a field the schema does not know is refused, never silently dropped from the log.
 export const workflowEventSchemas = {
-  WorkflowCreated: z.object({ workflowId: z.uuid(), title, question, methodology }),
-  WorkflowStarted: z.object({}),
-  WorkflowPaused: z.object({ reason: z.string().max(2000).optional() }),
-  WorkflowResumed: z.object({}),
-  StepAdded: z.object({ stepId, title }),
-  StepStarted: z.object({ stepId, agentId: z.string().min(1).max(190).optional() }),
-  StepCompleted: z.object({ stepId, output: stepOutput }),
-  StepFailed: z.object({ stepId, error: z.string().min(1).max(2000) }),
-  WorkflowCompleted: z.object({ summary: z.string().trim().min(1).max(5000) }),
-  WorkflowFailed: z.object({ reason }),
-  WorkflowCancelled: z.object({ reason }),
+  WorkflowCreated: z.strictObject({ workflowId: z.uuid(), title, question, methodology }),
+  WorkflowStarted: z.strictObject({}),
+  WorkflowPaused: z.strictObject({ reason: z.string().max(2000).optional() }),
+  WorkflowResumed: z.strictObject({}),
+  StepAdded: z.strictObject({ stepId, title }),
+  StepStarted: z.strictObject({ stepId, agentId: z.string().min(1).max(190).optional() }),
+  StepCompleted: z.strictObject({ stepId, output: stepOutput }),
+  StepFailed: z.strictObject({ stepId, error: z.string().min(1).max(2000) }),
+  WorkflowCompleted: z.strictObject({ summary: z.string().trim().min(1).max(5000) }),
+  WorkflowFailed: z.strictObject({ reason }),
+  WorkflowCancelled: z.strictObject({ reason }),
 };
 
 type Schemas = typeof workflowEventSchemas;

@@ -1,13 +1,15 @@
 import type { WorkflowEvent } from './events';
 import type { Step, Workflow } from './state';
+import { assertCanFollow } from './transitions';
 
 const updateStep = (state: Workflow, stepId: string, change: Partial<Step>): Workflow => ({
   ...state,
   steps: state.steps.map((step) => (step.stepId === stepId ? { ...step, ...change } : step)),
 });
 
-/** Applies one event. Decide has already refused anything invalid, so this never refuses. */
+/** Applies one event, or refuses (a domain error) an event that cannot follow the state. */
 export function evolve(state: Workflow | null, event: WorkflowEvent): Workflow {
+  assertCanFollow(state, event);
   if (event.type === 'WorkflowCreated') {
     const { workflowId, title, question, methodology } = event.data;
     return { workflowId, status: 'draft', title, question, methodology, steps: [] };

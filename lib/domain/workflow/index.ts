@@ -9,6 +9,7 @@ export const workflowAggregate: Aggregate<Workflow, WorkflowCommand, WorkflowEve
   type: CATEGORY,
   stateVersion: 1,
   idOf: (streamId) => streamId.slice(CATEGORY.length + 1),
+  stateId: (state) => state.workflowId,
   evolve,
   decide,
   events: workflowEventTypes,

@@ -3,7 +3,7 @@ import { parseQuery } from '@/lib/http/query';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
-import { getStore } from '@/lib/runtime';
+import { getChronicle, getStore } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -20,6 +20,6 @@ export const GET = withApi({ route, role: 'auditor' }, async ({ actor, params, u
 export const POST = withApi({ route, role: 'operator' }, async ({ req, actor, params }) => {
   const streamId = streamIdParam(params);
   const body = await readJsonBody(req, appendRequest);
-  const store = await getStore();
-  return Response.json(await store.append({ actor, streamId, ...body }), { status: 201 });
+  const chronicle = await getChronicle();
+  return Response.json(await chronicle.append({ actor, streamId, ...body }), { status: 201 });
 });
