@@ -35,7 +35,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     const made = await admin<{ datname: string }[]>`
       select datname from pg_database where starts_with(datname, ${databasePrefix})`;
-    for (const { datname } of made) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of made)
+      await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`drop database if exists ${templateDatabase} with (force)`);
     await admin.end();
     await server?.stop();

@@ -26,7 +26,11 @@ export function foldHistory(
       if (!isChronicleError(error)) throw error;
       return { refusal: { version, eventType: event.type, reason: error.message } };
     }
-    if (current !== null && version === 1 && aggregate.stateId(current) !== aggregate.idOf(streamId)) {
+    if (
+      current !== null &&
+      version === 1 &&
+      aggregate.stateId(current) !== aggregate.idOf(streamId)
+    ) {
       const reason = `it creates ${aggregate.type} ${aggregate.stateId(current)}, and this stream is ${aggregate.type} ${aggregate.idOf(streamId)}'s`;
       return { refusal: { version, eventType: event.type, reason } };
     }

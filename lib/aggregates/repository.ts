@@ -5,12 +5,7 @@ import { ChronicleError, concurrencyError } from '../errors';
 import type { EventStore, Transaction } from '../event-store';
 import type { Queryable } from '../event-store/context';
 import { categoryOf } from '../event-store/stream-id';
-import type {
-  AppendResult,
-  ExpectedVersion,
-  NewEvent,
-  RecordedEvent,
-} from '../event-store/types';
+import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store/types';
 import { foldHistory, refusedAppend, unfoldable } from './fold-history';
 import { latestSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
 import type { AggregateCache } from './cache';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChronicleError } from '../errors';
+import { createEventStore } from '.';
 import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
 
 let t: TestDatabase;
@@ -310,11 +311,118 @@ describe('append', () => {
         t.store.append({
           actor: operator,
           streamId,
-          events: [{ eventId, ...event('A', { x: 1 }) }, { eventId: randomUUID(), ...event() }],
+          events: [
+            { eventId, ...event('A', { x: 1 }) },
+            { eventId: randomUUID(), ...event() },
+          ],
         }),
       );
       expect(larger.code).toBe('idempotency_conflict');
       expect((await t.store.getStream({ actor: auditor, streamId })).version).toBe(1);
+    });
+  });
+
+  describe('times', () => {
+    it('stores instants from year 0001 to 9999 exactly, to the millisecond, and they verify', async () => {
+      // A store that allows any clock skew, so that far-future business times can be written.
+      const lenient = createEventStore({ db: t.db, maxClockSkewMs: Number.MAX_SAFE_INTEGER });
+      const streamId = stream();
+      const times = [
+        '0001-01-01T00:00:00.000Z',
+        '1969-12-31T23:59:59.999Z',
+        '5000-01-01T00:00:00.001Z',
+        '9999-12-31T23:59:59.999Z',
+      ];
+      await lenient.append({
+        actor: operator,
+        streamId,
+        events: times.map((time) => ({ ...event(), occurredAt: new Date(time) })),
+      });
+      const { events } = await t.store.readStream({ actor: auditor, streamId });
+      expect(events.map((e) => e.occurredAt)).toEqual(times);
+      expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+        valid: true,
+      });
+    });
+
+    it.each([
+      [
+        'year 0000',
+        '0000-06-01T00:00:00.000Z',
+        /events\[0\]\.occurredAt must be an instant from 0001/,
+      ],
+      [
+        'year 10000',
+        '+010000-01-01T11:59:59.999Z',
+        /must be an instant .* to 9999-12-31T23:59:59\.999Z/,
+      ],
+      ['an invalid date', 'soon', /events\[0\]\.occurredAt is not a valid date/],
+    ])('refuses an occurredAt in %s and writes nothing', async (_, time, message) => {
+      const streamId = stream();
+      const error = await rejection(
+        t.store.append({
+          actor: operator,
+          streamId,
+          events: [{ ...event(), occurredAt: new Date(time) }],
+        }),
+      );
+      expect(error).toMatchObject({
+        code: 'validation',
+        message: expect.stringMatching(message) as unknown,
+      });
+      await expect(t.store.getStream({ actor: auditor, streamId })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    });
+
+    it('refuses an occurredAt later than now by more than the clock tolerance, and takes one within it', async () => {
+      const strict = createEventStore({ db: t.db, maxClockSkewMs: 60_000 });
+      const streamId = stream();
+      const error = await rejection(
+        strict.append({
+          actor: operator,
+          streamId,
+          events: [{ ...event(), occurredAt: new Date(Date.now() + 120_000) }],
+        }),
+      );
+      expect(error.message).toMatch(/is in the future: .* \(clock tolerance 60000 ms\)/);
+      const within = new Date(Date.now() + 30_000);
+      await strict.append({
+        actor: operator,
+        streamId,
+        events: [{ ...event(), occurredAt: within }],
+      });
+      const { events } = await t.store.readStream({ actor: auditor, streamId });
+      expect(events[0]?.occurredAt).toBe(within.toISOString());
+    });
+
+    it('refuses times outside the range in $all and time-travel reads instead of failing', async () => {
+      const year0 = new Date('0000-01-01T00:00:00Z');
+      for (const read of [
+        t.store.readAll({ actor: auditor, from: year0 }),
+        t.store.readAllBackward({ actor: auditor, to: year0 }),
+        t.store.versionRecordedAt({ actor: auditor, streamId: stream(), at: year0 }),
+        t.store.versionOccurredBy({ actor: auditor, streamId: stream(), at: year0 }),
+        t.store.readForFold({
+          actor: auditor,
+          streamId: stream(),
+          afterVersion: 0,
+          occurredUpTo: year0,
+        }),
+      ]) {
+        expect((await rejection(read)).code).toBe('validation');
+      }
+    });
+  });
+
+  describe('data kept exactly', () => {
+    it('stores a key named __proto__ as data, like any other key', async () => {
+      const streamId = stream();
+      const data = JSON.parse('{"__proto__":{"admin":true},"n":1}') as Record<string, unknown>;
+      await t.store.append({ actor: operator, streamId, events: [{ type: 'A', data }] });
+      const { events } = await t.store.readStream({ actor: auditor, streamId });
+      expect(Object.keys(events[0]!.data)).toEqual(['n', '__proto__']);
+      expect(JSON.stringify(events[0]!.data)).toBe('{"n":1,"__proto__":{"admin":true}}');
     });
   });
 
@@ -329,6 +437,11 @@ describe('append', () => {
       ['a NUL in a key', [event('A', { ['k\u0000']: 1 })], 'validation'],
       ['a non-finite number', [event('A', { n: Number.POSITIVE_INFINITY })], 'validation'],
       ['a non-UUID eventId', [{ ...event(), eventId: 'abc' }], 'validation'],
+      [
+        'eventIds on some events only',
+        [{ ...event(), eventId: randomUUID() }, event()],
+        'validation',
+      ],
     ];
     it.each(cases)('%s', async (_, events, code) => {
       const streamId = stream();

@@ -16,8 +16,9 @@ export function assertInstant(date: Date, path: string): void {
     throw validationError(`${path} is not a valid date`, [{ path, message: 'invalid date' }]);
   }
   if (!isStorableInstant(date)) {
-    throw validationError(`${path} must be an instant ${INSTANT_RANGE}; got ${date.toISOString()}`, [
-      { path, message: `outside ${INSTANT_RANGE}` },
-    ]);
+    throw validationError(
+      `${path} must be an instant ${INSTANT_RANGE}; got ${date.toISOString()}`,
+      [{ path, message: `outside ${INSTANT_RANGE}` }],
+    );
   }
 }

@@ -2,6 +2,7 @@ import { assertRole } from '../actor';
 import { validationError } from '../errors';
 import { metrics } from '../metrics';
 import type { Queryable, StoreContext } from './context';
+import { assertInstant } from './instant';
 import { pageSize } from './limits';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
@@ -95,6 +96,8 @@ function position(name: string, value: number): number {
 }
 
 function filterSql(sql: Queryable, filter: AllFilter) {
+  if (filter.from) assertInstant(filter.from, 'from');
+  if (filter.to) assertInstant(filter.to, 'to');
   return sql`
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
     ${filter.category ? sql`and category = ${filter.category}` : sql``}

@@ -1,5 +1,6 @@
 import { assertRole } from '../actor';
 import type { StoreContext } from './context';
+import { assertInstant } from './instant';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
@@ -22,6 +23,7 @@ export async function readForFold(
   params: ReadForFoldParams,
 ): Promise<RecordedEvent[]> {
   assertRole(params.actor, 'auditor');
+  if (params.occurredUpTo) assertInstant(params.occurredUpTo, 'occurredUpTo');
   const { sql } = ctx;
   const rows = await sql<EventRow[]>`
     select ${sql.unsafe(EVENT_COLUMNS)} from events
@@ -38,6 +40,7 @@ export async function versionRecordedAt(
   { actor, streamId, at }: WithActor<{ streamId: string; at: Date }>,
 ): Promise<number> {
   assertRole(actor, 'auditor');
+  assertInstant(at, 'at');
   const [row] = await ctx.sql<{ version: number | null }[]>`
     select max(stream_version) as version from events
     where stream_id = ${streamId} and recorded_at <= ${at.toISOString()}::timestamptz`;
@@ -50,6 +53,7 @@ export async function versionOccurredBy(
   { actor, streamId, at }: WithActor<{ streamId: string; at: Date }>,
 ): Promise<number> {
   assertRole(actor, 'auditor');
+  assertInstant(at, 'at');
   const [row] = await ctx.sql<{ version: number }[]>`
     select coalesce(
       (select min(stream_version) - 1 from events

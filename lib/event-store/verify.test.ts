@@ -108,6 +108,78 @@ describe('hash chain', () => {
     expect(result).toMatchObject({ valid: false, firstInvalidVersion: 3, checkedEvents: 2 });
   });
 
+  it('verify judges the stored number text: a number changed beyond what a double holds is found', async () => {
+    const streamId = `ledger-${randomUUID()}`;
+    await t.store.append({
+      actor: operator,
+      streamId,
+      events: [
+        { type: 'Payment', data: { amount: 0.1, accountNo: 9007199254740992 } },
+        { type: 'Payment', data: { amount: 1 } },
+      ],
+    });
+    // Both read back as the very doubles that were hashed, so only the stored text can tell.
+    await tamper(
+      streamId,
+      1,
+      `data = '{"amount": 0.10000000000000000001, "accountNo": 9007199254740993}'`,
+    );
+    await tamper(streamId, 2, `data = '{"amount": 1.0}'`);
+    const [row] = await t.db.$client<{ account: string }[]>`
+      select data ->> 'accountNo' as account from events where stream_id = ${streamId} and stream_version = 1`;
+    expect(row?.account).toBe('9007199254740993');
+    expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+      valid: false,
+      firstInvalidVersion: 1,
+    });
+    await tamper(streamId, 1, `data = '{"amount": 0.1, "accountNo": 9007199254740992}'`);
+    expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+      valid: false,
+      firstInvalidVersion: 2,
+    });
+  });
+
+  it('honest numbers of every magnitude verify: what is hashed is what PostgreSQL stores', async () => {
+    const words = new Uint32Array(2);
+    const bits = new Float64Array(words.buffer);
+    const random: number[] = [];
+    let seed = 7;
+    while (random.length < 2000) {
+      for (let w = 0; w < 2; w++) words[w] = seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      if (Number.isFinite(bits[0])) random.push(bits[0]!);
+    }
+    const edges = [
+      0,
+      -0,
+      1e21,
+      1e-7,
+      5e-324,
+      -5e-324,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      Number.MAX_SAFE_INTEGER,
+      123456789012345680000,
+      0.1,
+      1 / 3,
+      2 ** -1074,
+      1e300,
+      1.5e-300,
+    ];
+    const values = [...edges, ...random];
+    const streamId = `ledger-${randomUUID()}`;
+    for (let i = 0; i < values.length; i += 500) {
+      await t.store.append({
+        actor: operator,
+        streamId,
+        events: values.slice(i, i + 500).map((value) => ({ type: 'Reading', data: { value } })),
+      });
+    }
+    expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+      valid: true,
+      checkedEvents: values.length,
+    });
+  });
+
   it('concurrent writers to one stream never fork the chain', async () => {
     const streamId = `ledger-${randomUUID()}`;
     await Promise.all(

@@ -5,7 +5,8 @@ import { notFound, unprocessable } from '../errors';
 import type { EventStore } from '../event-store';
 import { categoryOf } from '../event-store/stream-id';
 
-export type StatePoint = { version: number } | { at: Date; time: 'recorded' | 'occurred' };
+export type StatePoint =
+  { latest: true } | { version: number } | { at: Date; time: 'recorded' | 'occurred' };
 
 export type StateAt = {
   streamId: string;
@@ -16,7 +17,7 @@ export type StateAt = {
 };
 
 /**
- * The state of a stream of a known aggregate type at a version, or at a point in recorded
+ * The state of a stream of a known aggregate type now, at a version, or at a point in recorded
  * (system) or occurred (business) time, built from the newest usable snapshot. At an occurred
  * time the state holds exactly the events that had occurred by then, in version order, even
  * when a later version records something that occurred earlier (an import of older data).
@@ -33,7 +34,9 @@ export async function stateAt(
   }
   const stream = await store.getStream({ actor, streamId });
   let bounds: Bounds;
-  if ('version' in point) {
+  if ('latest' in point) {
+    bounds = {};
+  } else if ('version' in point) {
     if (point.version > stream.version) {
       throw notFound(
         `Stream ${streamId} has no version ${point.version}; its version is ${stream.version}`,

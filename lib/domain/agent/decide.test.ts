@@ -82,3 +82,18 @@ describe('agent decisions', () => {
     expect(state?.tasks.map((t) => t.status)).toEqual(['completed', 'completed', 'failed']);
   });
 });
+
+describe('the agent fold refuses a history decide could not have written', () => {
+  it.each([
+    ['a task before registration', [started('t1')], /not registered/],
+    ['a second registration', [registered, registered], /already registered/],
+    ['a task started twice', [registered, started('t1'), started('t1')], /already started/],
+    [
+      'a task completed that never started',
+      [registered, { type: 'AgentTaskCompleted', data: { taskId: 't9', ...usage } }],
+      /task t9 is not running/,
+    ],
+  ] as [string, AgentEvent[], RegExp][])('%s', (_, events, message) => {
+    expect(() => fold(evolve, events)).toThrow(message);
+  });
+});

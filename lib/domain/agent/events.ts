@@ -14,7 +14,11 @@ export const agentEventSchemas = {
     model: z.string().trim().min(1).max(200),
     capabilities: z.array(z.string().min(1).max(100)).max(100),
   }),
-  AgentTaskStarted: z.strictObject({ taskId, workflowId: z.uuid(), stepId: z.string().min(1).max(100) }),
+  AgentTaskStarted: z.strictObject({
+    taskId,
+    workflowId: z.uuid(),
+    stepId: z.string().min(1).max(100),
+  }),
   AgentTaskCompleted: z.strictObject({
     taskId,
     tokensIn: z.number().int().min(0),

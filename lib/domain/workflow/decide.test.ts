@@ -97,7 +97,6 @@ const stepSetup: Partial<Record<string, StepStatus>> = {
   failStep: 'running',
 };
 
-
 describe('workflow transitions', () => {
   for (const status of Object.keys(history) as WorkflowStatus[]) {
     for (const [name, command] of Object.entries(commands)) {
@@ -207,5 +206,68 @@ describe('workflow decisions', () => {
     expect(given([...history.running, ...steps]).when(commands.complete).events).toEqual([
       { type: 'WorkflowCompleted', data: { summary: 'Findings' } },
     ]);
+  });
+});
+
+describe('the workflow fold refuses a history decide could not have written', () => {
+  const refusal = (events: WorkflowEvent[]) => {
+    try {
+      fold(evolve, events);
+      return undefined;
+    } catch (error) {
+      return error instanceof ChronicleError ? error.message : String(error);
+    }
+  };
+
+  it.each([
+    [
+      'an event before WorkflowCreated',
+      [{ type: 'WorkflowStarted', data: {} }],
+      /Cannot start workflow: it does not exist/,
+    ],
+    [
+      'a second WorkflowCreated',
+      [created, created],
+      /Cannot create workflow \(status draft\): it already exists/,
+    ],
+    [
+      'a pause of a draft',
+      [created, { type: 'WorkflowPaused', data: {} }],
+      /only a running workflow/,
+    ],
+    [
+      'a step added twice',
+      [...history.running, stepAdded('s1'), stepAdded('s1')],
+      /step s1 already exists/,
+    ],
+    [
+      'a step completed before it started',
+      [
+        ...history.running,
+        stepAdded('s1'),
+        { type: 'StepCompleted', data: { stepId: 's1', output: 'x' } },
+      ],
+      /is pending, and only a running step/,
+    ],
+    [
+      'a completion with a step unfinished',
+      [
+        ...history.running,
+        stepAdded('s1'),
+        { type: 'WorkflowCompleted', data: { summary: 'done' } },
+      ],
+      /1 step\(s\) are not finished/,
+    ],
+    [
+      'anything after the end',
+      [...history.cancelled, { type: 'WorkflowResumed', data: {} }],
+      /status cancelled/,
+    ],
+  ] as [string, WorkflowEvent[], RegExp][])('%s', (_, events, message) => {
+    expect(refusal(events)).toMatch(message);
+  });
+
+  it('accepts every history decide writes', () => {
+    for (const events of Object.values(history)) expect(refusal(events)).toBeUndefined();
   });
 });

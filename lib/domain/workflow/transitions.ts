@@ -1,7 +1,7 @@
 import { domainError } from '../../errors';
 import type { WorkflowCommandName } from './commands';
 import type { WorkflowEvent } from './events';
-import type { Step, StepStatus, Workflow, WorkflowStatus } from './state';
+import type { StepStatus, Workflow, WorkflowStatus } from './state';
 
 /** Which workflow statuses each command is allowed from: decide and the console's buttons share it. */
 export const allowedFrom: Record<
@@ -53,7 +53,7 @@ function requireStep(
   state: Workflow,
   stepId: string,
   from: StepStatus[],
-): Step {
+): void {
   const step = state.steps.find((s) => s.stepId === stepId);
   if (!step) throw refuse(command, state, `it has no step ${stepId}`);
   if (!from.includes(step.status)) {
@@ -63,7 +63,6 @@ function requireStep(
       `step "${step.title}" is ${step.status}, and only a ${from.join(' or ')} step can be changed so`,
     );
   }
-  return step;
 }
 
 /**
@@ -82,31 +81,21 @@ export function assertCanFollow(state: Workflow | null, event: WorkflowEvent): v
   if (!from.includes(state.status)) {
     throw refuse(command, state, `only a ${from.join(' or ')} workflow can be changed so`);
   }
-  switch (event.type) {
-    case 'StepAdded':
-      if (state.steps.some((s) => s.stepId === event.data.stepId)) {
-        throw refuse(command, state, `step ${event.data.stepId} already exists`);
-      }
-      return;
-    case 'StepStarted':
-      requireStep(command, state, event.data.stepId, ['pending']);
-      return;
-    case 'StepCompleted':
-    case 'StepFailed':
-      requireStep(command, state, event.data.stepId, ['running']);
-      return;
-    case 'WorkflowCompleted': {
-      const unfinished = state.steps.filter(
-        (s) => s.status === 'pending' || s.status === 'running',
+  if (event.type === 'StepAdded' && state.steps.some((s) => s.stepId === event.data.stepId)) {
+    throw refuse(command, state, `step ${event.data.stepId} already exists`);
+  }
+  if (event.type === 'StepStarted') requireStep(command, state, event.data.stepId, ['pending']);
+  if (event.type === 'StepCompleted' || event.type === 'StepFailed') {
+    requireStep(command, state, event.data.stepId, ['running']);
+  }
+  if (event.type === 'WorkflowCompleted') {
+    const unfinished = state.steps.filter((s) => s.status === 'pending' || s.status === 'running');
+    if (unfinished.length > 0) {
+      throw refuse(
+        command,
+        state,
+        `${unfinished.length} step(s) are not finished: ${unfinished.map((s) => s.title).join(', ')}`,
       );
-      if (unfinished.length > 0) {
-        throw refuse(
-          command,
-          state,
-          `${unfinished.length} step(s) are not finished: ${unfinished.map((s) => s.title).join(', ')}`,
-        );
-      }
-      return;
     }
   }
 }

@@ -104,6 +104,9 @@ describe('GET /api/v1/events', () => {
     ['limit=1001', 'limit'],
     ['from=yesterday', 'from'],
     ['to=2024-13-01T00:00:00Z', 'to'],
+    ['from=0000-01-01T00:00:00Z', 'from'],
+    ['to=9999-12-31T23:00:00-02:00', 'to'],
+    ['from=0000-01-01T00:00:00Z&direction=backward', 'from'],
     ['type=9lives', 'type[0]'],
   ])('answers 400 for %s', async (query, path) => {
     const response = await route.GET(apiRequest(`/api/v1/events?${query}`), routeContext());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { appendResult, streamPage } from '@/lib/api/schemas';
-import type { TestDatabase } from '@/test/database';
+import { auditor, type TestDatabase } from '@/test/database';
 import { apiRequest, eventCount, expectProblem, routeContext, useApiDatabase } from '@/test/api';
 
 let t: TestDatabase;
@@ -173,6 +173,54 @@ describe('POST /api/v1/streams/{id}/events', () => {
       400,
       /occurredAt/,
     ],
+    [
+      'an occurredAt in year 0000',
+      { json: one({ type: 'A', data: {}, occurredAt: '0000-06-01T00:00:00Z' }) },
+      400,
+      /events\[0\]\.occurredAt: must be an instant from 0001/,
+    ],
+    [
+      'an occurredAt in year 10000 once its offset is applied',
+      { json: one({ type: 'A', data: {}, occurredAt: '9999-12-31T23:59:59.999-12:00' }) },
+      400,
+      /occurredAt: must be an instant/,
+    ],
+    [
+      'an occurredAt in the future',
+      {
+        json: one({
+          type: 'A',
+          data: {},
+          occurredAt: new Date(Date.now() + 600_000).toISOString(),
+        }),
+      },
+      400,
+      /events\[0\]\.occurredAt .* is in the future/,
+    ],
+    [
+      'an integer beyond what a double holds',
+      { body: '{"events":[{"type":"A","data":{"accountNo":9007199254740993}}]}', headers: json },
+      400,
+      /number 9007199254740993 cannot be kept exactly .* it would become 9007199254740992/,
+    ],
+    [
+      'a fraction with more digits than a double holds',
+      { body: '{"events":[{"type":"A","data":{"amount":0.10000000000000000001}}]}', headers: json },
+      400,
+      /number 0\.10000000000000000001 cannot be kept exactly/,
+    ],
+    [
+      "a number out of a double's range",
+      { body: '{"events":[{"type":"A","metadata":{"n":1e400},"data":{}}]}', headers: json },
+      400,
+      /number 1e400 cannot be kept exactly/,
+    ],
+    [
+      'eventIds on some events only',
+      { json: { events: [{ eventId: randomUUID(), type: 'A', data: {} }, anEvent.events[0]] } },
+      400,
+      /every event of an append an eventId, or none: 1 of 2/,
+    ],
     ['no events', { json: { events: [] } }, 400, /events: .*>=1/],
     [
       '1001 events',
@@ -225,6 +273,53 @@ describe('POST /api/v1/streams/{id}/events', () => {
     if (status === 400) expect(problem.errors).toEqual(expect.any(Array));
     expect(await eventCount(t)).toBe(before);
     await expectProblem(await get(id), 404);
+  });
+
+  it('keeps numbers that a double holds exactly, however they are written', async () => {
+    const id = newStream();
+    const response = await post(id, {
+      body: '{"events":[{"type":"A","data":{"a":0.1,"b":1.0,"c":1e2,"d":-0,"e":1.5E-7,"f":9007199254740992}}]}',
+      headers: json,
+    });
+    expect(response.status).toBe(201);
+    const page = streamPage.parse(await (await get(id)).json());
+    expect(page.events[0]?.data).toEqual({
+      a: 0.1,
+      b: 1,
+      c: 100,
+      d: 0,
+      e: 1.5e-7,
+      f: 9007199254740992,
+    });
+    expect((await t.store.verifyStream({ actor: auditor, streamId: id })).valid).toBe(true);
+  });
+
+  it('stores a key named __proto__ rather than dropping it', async () => {
+    const id = newStream();
+    const body = '{"events":[{"type":"A","data":{"__proto__":{"polluted":true},"k":2}}]}';
+    expect((await post(id, { body, headers: json })).status).toBe(201);
+    const [row] = await t.db.$client<{ proto: unknown }[]>`
+      select data -> '__proto__' as proto from events where stream_id = ${id}`;
+    expect(row?.proto).toEqual({ polluted: true });
+    const text = await (await get(id)).text();
+    expect(text).toContain('"__proto__":{"polluted":true}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await t.store.verifyStream({ actor: auditor, streamId: id })).valid).toBe(true);
+  });
+
+  it('stores the first and last millisecond of year 0001 and far-past times exactly', async () => {
+    const id = newStream();
+    const times = [
+      '0001-01-01T00:00:00.000Z',
+      '0001-12-31T23:59:59.999Z',
+      '1066-10-14T09:00:00.001Z',
+    ];
+    for (const occurredAt of times) {
+      expect((await post(id, { json: one({ type: 'A', data: {}, occurredAt }) })).status).toBe(201);
+    }
+    const page = streamPage.parse(await (await get(id)).json());
+    expect(page.events.map((e) => e.occurredAt)).toEqual(times);
+    expect((await t.store.verifyStream({ actor: auditor, streamId: id })).valid).toBe(true);
   });
 
   it('answers 401 with a Bearer challenge', async () => {
@@ -319,5 +414,130 @@ describe('GET /api/v1/streams/{id}/events', () => {
 
   it('answers 401 without a token', async () => {
     await expectProblem(await get(newStream(), '', null), 401);
+  });
+});
+
+describe('POST /api/v1/streams/{id}/events to an aggregate stream', () => {
+  const created = (workflowId: string, title = 'Sleep and memory') => ({
+    type: 'WorkflowCreated',
+    data: {
+      workflowId,
+      title,
+      question: 'Does sleep help recall?',
+      methodology: { design: 'RCT' },
+    },
+  });
+  const workflowRoute = () => import('../../../workflows/[id]/route');
+  const readWorkflow = async (workflowId: string) =>
+    (await workflowRoute()).GET(
+      apiRequest(`/api/v1/workflows/${workflowId}`),
+      routeContext({ id: workflowId }),
+    );
+
+  it('refuses an event the workflow cannot fold, naming the stream and version, and writes nothing', async () => {
+    const workflowId = randomUUID();
+    const id = `workflow-${workflowId}`;
+    const before = await eventCount(t);
+    const problem = await expectProblem(
+      await post(id, { json: one({ type: 'WorkflowStarted', data: {} }) }),
+      422,
+    );
+    expect(problem.detail).toBe(
+      `events[0] (WorkflowStarted) cannot be appended to ${id} as its version 1: Cannot start workflow: it does not exist`,
+    );
+    expect(problem).toMatchObject({ streamId: id, version: 1, eventType: 'WorkflowStarted' });
+    expect(await eventCount(t)).toBe(before);
+    await expectProblem(await get(id), 404);
+  });
+
+  it('refuses a WorkflowCreated naming another workflow, which would forge its read model', async () => {
+    const victim = randomUUID();
+    expect((await post(`workflow-${victim}`, { json: one(created(victim)) })).status).toBe(201);
+    const forger = randomUUID();
+    const problem = await expectProblem(
+      await post(`workflow-${forger}`, { json: one(created(victim, 'Forged')) }),
+      422,
+    );
+    expect(problem.detail).toContain(
+      `it creates workflow ${victim}, and this stream is workflow ${forger}'s`,
+    );
+    const view = await readWorkflow(victim);
+    expect(await view.json()).toMatchObject({
+      workflowId: victim,
+      title: 'Sleep and memory',
+      status: 'draft',
+    });
+    await expectProblem(await readWorkflow(forger), 404);
+  });
+
+  it('takes a history the workflow accepts, with its read model keyed by the stream', async () => {
+    const workflowId = randomUUID();
+    const id = `workflow-${workflowId}`;
+    const json = {
+      expectedVersion: 'no_stream',
+      events: [
+        { eventId: randomUUID(), ...created(workflowId), occurredAt: '2025-03-01T09:00:00.000Z' },
+        {
+          eventId: randomUUID(),
+          type: 'WorkflowStarted',
+          data: {},
+          occurredAt: '2025-03-02T09:00:00.000Z',
+        },
+      ],
+    };
+    const response = await post(id, { json });
+    expect(response.status).toBe(201);
+    const result: unknown = await response.json();
+    expect(result).toMatchObject({ fromVersion: 1, toVersion: 2 });
+    expect(await (await readWorkflow(workflowId)).json()).toMatchObject({
+      workflowId,
+      version: 2,
+      status: 'running',
+      updatedAt: '2025-03-02T09:00:00.000Z',
+    });
+    // A retry of the same append is answered with the original result, not refused by the fold.
+    const retry = await post(id, { json });
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual(result);
+    const next = await post(id, {
+      json: {
+        expectedVersion: 2,
+        events: [{ type: 'StepAdded', data: { stepId: 's', title: 'S' } }],
+      },
+    });
+    expect(await next.json()).toMatchObject({ fromVersion: 3, toVersion: 3 });
+    await expectProblem(
+      await post(id, {
+        json: { expectedVersion: 2, events: [{ type: 'WorkflowPaused', data: {} }] },
+      }),
+      409,
+    );
+  });
+
+  it('refuses fields a workflow event does not have instead of dropping them', async () => {
+    const workflowId = randomUUID();
+    const problem = await expectProblem(
+      await post(`workflow-${workflowId}`, {
+        json: one({ ...created(workflowId), data: { ...created(workflowId).data, extra: 1 } }),
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/extra/) as unknown }),
+    ]);
+  });
+
+  it('registers an agent by a plain append, kept in the agent read model', async () => {
+    const agentId = `librarian-${randomUUID().slice(0, 8)}`;
+    const response = await post(`agent-${agentId}`, {
+      json: one({
+        type: 'AgentRegistered',
+        data: { agentId, name: 'Librarian', model: 'gpt-x', capabilities: ['search'] },
+      }),
+    });
+    expect(response.status).toBe(201);
+    const [row] = await t.db.$client<{ name: string }[]>`
+      select name from agent_summaries where agent_id = ${agentId}`;
+    expect(row?.name).toBe('Librarian');
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { streamState } from '@/lib/api/state-schemas';
+import { createEventStore } from '@/lib/event-store';
+import { EventRegistry } from '@/lib/event-store/registry';
 import { getChronicle } from '@/lib/runtime';
 import { operator, type TestDatabase } from '@/test/database';
 import {
@@ -126,12 +128,17 @@ describe('GET /api/v1/streams/{id}/state', () => {
     expect(await stateAt(imported, `at=${at}`)).toMatchObject({ version: 0, state: null });
   });
 
-  it('answers 400 unless exactly one of version and at is given, well formed', async () => {
+  it('answers the current state when neither version nor at is given', async () => {
+    const current = await stateAt(streamId, '');
+    expect(current).toMatchObject({ version: 5, state: { status: 'running' } });
+    expect(current.at).toBe((await stateAt(streamId, 'version=5')).at);
+  });
+
+  it('answers 400 unless at most one of version and at is given, well formed', async () => {
     const cases: [string, string][] = [
-      ['', 'give version or at'],
       [`version=1&at=${afterStart}`, 'give either version or at, not both'],
       ['version=1&time=occurred', 'time goes with at, not with version'],
-      ['time=recorded', 'give version or at'],
+      ['time=recorded', 'time goes with at, not with version or alone'],
       [`at=${afterStart}&time=business`, 'time'],
       ['at=yesterday', 'at'],
       ['at=2026-01-02T03:04:05', 'at'],
@@ -161,5 +168,36 @@ describe('GET /api/v1/streams/{id}/state', () => {
     const problem = await expectProblem(await get(invoice, 'version=1'), 422);
     expect(problem.detail).toContain('invoice');
     await expectProblem(await get('a b', 'version=1'), 400);
+  });
+
+  it('answers 409 naming the stream and version for a stored history that forges another workflow', async () => {
+    const legacy = createEventStore({ db: t.db, registry: new EventRegistry() });
+    const streamId = `workflow-${randomUUID()}`;
+    const other = randomUUID();
+    const data = { workflowId: other, title: 'Forged', question: 'Q?', methodology: {} };
+    await legacy.append({ actor: operator, streamId, events: [{ type: 'WorkflowCreated', data }] });
+    for (const query of ['', 'version=1', `at=${new Date().toISOString()}&time=occurred`]) {
+      const problem = await expectProblem(await get(streamId, query), 409);
+      expect(problem).toMatchObject({ streamId, version: 1, eventType: 'WorkflowCreated' });
+      expect(problem.detail).toContain(`it creates workflow ${other}`);
+    }
+  });
+
+  it('answers 400 for a time outside years 0001-9999, with or without time=occurred', async () => {
+    const streamId = `workflow-${await createWorkflow()}`;
+    for (const query of [
+      'at=0000-01-01T00:00:00Z',
+      'at=0000-01-01T00:00:00Z&time=occurred',
+      'at=9999-12-31T23:59:59.999-01:00&time=recorded',
+    ]) {
+      const problem = await expectProblem(await get(streamId, query), 400);
+      expect(problem.errors).toEqual([
+        expect.objectContaining({
+          path: 'at',
+          message: expect.stringMatching(/from 0001-01-01/) as unknown,
+        }),
+      ]);
+    }
+    expect((await stateAt(streamId, 'at=0001-01-01T00:00:00Z&time=occurred')).version).toBe(0);
   });
 });

@@ -20,15 +20,13 @@ export const GET = withApi(
   },
 );
 
-/** Exactly one of version and at; time qualifies at, so it is refused beside a version. */
+/** At most one of version and at (neither: the current state); time qualifies at alone. */
 function statePoint({ version, at, time }: z.output<typeof stateQuery>): StatePoint {
   if (at && version === undefined) return { at, time: time ?? 'recorded' };
-  if (version !== undefined && !at && !time) return { version };
+  if (!at && !time) return version === undefined ? { latest: true } : { version };
   const message =
     version !== undefined && at
       ? 'give either version or at, not both'
-      : version !== undefined
-        ? 'time goes with at, not with version'
-        : 'give version or at';
+      : 'time goes with at, not with version or alone';
   throw validationError(`Invalid query: ${message}`, [{ path: 'query', message }]);
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { workflow, workflowVersion } from '@/lib/api/workflow-schemas';
+import { createEventStore } from '@/lib/event-store';
+import { EventRegistry } from '@/lib/event-store/registry';
 import { getChronicle } from '@/lib/runtime';
 import { operator, type TestDatabase } from '@/test/database';
 import {
@@ -216,5 +218,26 @@ describe('POST /api/v1/workflows/{id}/commands', () => {
     );
     await expectProblem(await sendCommand(workflowId, { command: 'start' }, { token: null }), 401);
     expect((await stateOf(workflowId)).status).toBe('draft');
+  });
+
+  it('answers 409 naming the stream and version for a stored history the workflow cannot fold', async () => {
+    // Written before aggregate streams checked their appends: the store without the domain.
+    const legacy = createEventStore({ db: t.db, registry: new EventRegistry() });
+    const workflowId = randomUUID();
+    await legacy.append({
+      actor: operator,
+      streamId: `workflow-${workflowId}`,
+      events: [{ type: 'WorkflowStarted', data: {} }],
+    });
+    const problem = await expectProblem(await sendCommand(workflowId, { command: 'pause' }), 409);
+    expect(problem).toMatchObject({
+      type: 'urn:chronicle:problem:unfoldable',
+      streamId: `workflow-${workflowId}`,
+      version: 1,
+      eventType: 'WorkflowStarted',
+    });
+    expect(problem.detail).toBe(
+      `Stream workflow-${workflowId} cannot be read as a workflow: version 1 (WorkflowStarted) cannot follow the events before it: Cannot start workflow: it does not exist`,
+    );
   });
 });
