@@ -119,7 +119,7 @@ async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string
     };
   });
   for (let from = 0; from < events.length; from += MAX_EVENTS_PER_APPEND) {
-    await chronicle.store.append({
+    await chronicle.append({
       actor,
       streamId,
       expectedVersion: from,
