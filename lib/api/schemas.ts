@@ -1,4 +1,5 @@
 import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
+import { INSTANT_RANGE } from '@/lib/event-store/instant';
 import { jsonObjectSchema as jsonObject } from '@/lib/event-store/json';
 import { STREAM_SORTS } from '@/lib/event-store/list-streams';
 import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
@@ -87,16 +88,16 @@ export const expectedVersion = z
 // Strict: a misspelt `expectedVersion` must not silently turn into an unchecked append.
 export const newEvent = z
   .strictObject({
-    eventId: z
-      .guid()
-      .optional()
-      .openapi({ description: 'Client-chosen id; makes retries idempotent' }),
+    eventId: z.guid().optional().openapi({
+      description:
+        'Client-chosen id; makes retries idempotent. Give one to every event of an append, or to none',
+    }),
     type: eventType,
     data: jsonObject,
     metadata: jsonObject.optional(),
-    occurredAt: instant
-      .optional()
-      .openapi({ description: 'Business time; defaults to the commit time' }),
+    occurredAt: instant.optional().openapi({
+      description: `Business time, ${INSTANT_RANGE}, not later than the commit time (within the clock tolerance); defaults to the commit time`,
+    }),
   })
   .openapi('NewEvent');
 

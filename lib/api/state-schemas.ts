@@ -5,7 +5,10 @@ import { instant, nonNegative, queryParam, timestamp, version } from './fields';
 import { z } from './zod';
 
 export const stateQuery = z.object({
-  version: queryParam(nonNegative, 'The state after this many events (0: before the first)'),
+  version: queryParam(
+    nonNegative,
+    'The state after this many events (0: before the first). Neither version nor at: the current state',
+  ),
   at: queryParam(instant, 'The state at this ISO 8601 time; instead of version'),
   time: queryParam(
     z.enum(['recorded', 'occurred']),
