@@ -28,7 +28,7 @@ export default async function SnapshotsPage() {
       <PageHeader
         title="Snapshots"
         description={`Stored states of long streams, so that reads fold only the events after them. Cleanup, hourly or now, keeps the newest ${env().CHRONICLE_SNAPSHOT_KEEP} of each stream.`}
-        actions={<CleanupButton cleanup={cleanupSnapshots} />}
+        actions={<CleanupButton cleanup={cleanupSnapshots} keep={env().CHRONICLE_SNAPSHOT_KEEP} />}
       />
       <div className="mb-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard

@@ -3,7 +3,7 @@
 import { Eraser } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
+import { ConfirmButton } from '../ui/confirm-dialog';
 import type { Result } from '@/lib/console/result';
 
 type Cleanup = Result<{ removed: number; kept: number }>;
@@ -18,7 +18,14 @@ function Verdict({ result }: { result: Cleanup }) {
   );
 }
 
-export function CleanupButton({ cleanup }: { cleanup: () => Promise<Cleanup> }) {
+/** Deletes old snapshots after the user confirms; `keep` is how many of each stream stay. */
+export function CleanupButton({
+  cleanup,
+  keep,
+}: {
+  cleanup: () => Promise<Cleanup>;
+  keep: number;
+}) {
   const [result, setResult] = useState<Cleanup | null>(null);
   const [pending, startTransition] = useTransition();
   const run = () =>
@@ -28,10 +35,27 @@ export function CleanupButton({ cleanup }: { cleanup: () => Promise<Cleanup> }) 
   return (
     <div className="flex items-center gap-3" aria-live="polite">
       {result && !pending && <Verdict result={result} />}
-      <Button onClick={run} disabled={pending}>
+      <ConfirmButton
+        title="Delete old snapshots now?"
+        description={
+          <>
+            <p>
+              Every stream keeps its newest {keep} {keep === 1 ? 'snapshot' : 'snapshots'}; all
+              older ones are deleted for good.
+            </p>
+            <p className="mt-2">
+              Events are not touched: a state whose snapshot is gone is rebuilt from the log, at the
+              cost of reading more events.
+            </p>
+          </>
+        }
+        confirmLabel="Delete old snapshots"
+        onConfirm={run}
+        disabled={pending}
+      >
         <Eraser className="size-4" aria-hidden />
         {pending ? 'Cleaning up…' : 'Run cleanup now'}
-      </Button>
+      </ConfirmButton>
     </div>
   );
 }

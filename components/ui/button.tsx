@@ -4,6 +4,7 @@ import { cn } from './cn';
 const variants = {
   primary: 'bg-zinc-900 text-white hover:bg-zinc-700 border-transparent',
   secondary: 'bg-white text-zinc-800 hover:bg-zinc-50 border-zinc-300',
+  danger: 'bg-red-600 text-white hover:bg-red-700 border-transparent',
   ghost: 'bg-transparent text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 border-transparent',
 } as const;
 
