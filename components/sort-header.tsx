@@ -1,5 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { TableHeaderCell } from './ui/table';
 
 /** A column header that links to the list sorted by its column; `order` is the current order. */
@@ -9,7 +10,7 @@ export function SortHeader({
   order,
   className,
 }: {
-  label: string;
+  label: ReactNode;
   href: string;
   order: 'asc' | 'desc' | null;
   className?: string;

@@ -1,5 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { appendEvents, uniqueCategory } from './support/api';
+import { expect, test, type Page } from '@playwright/test';
+import { appendEvents, uniqueCategory, waitForHydration } from './support/api';
+
+/** Opens the type picker, toggles these types (found by a lower-case search), and closes it. */
+async function pickTypes(page: Page, types: string[]) {
+  await page.getByRole('button', { name: 'Event types' }).click();
+  for (const type of types) {
+    await page.getByLabel('Find an event type').fill(type.toLowerCase());
+    await page.getByRole('checkbox', { name: type, exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Done' }).click();
+}
 
 test('the Events page filters the global log by type and links rows to their stream', async ({
   page,
@@ -16,7 +26,8 @@ test('the Events page filters the global log by type and links rows to their str
   await appendEvents(request, `${category}-b`, [{ type: wanted, data: { n: 3 } }]);
 
   await page.goto('/events');
-  await page.getByLabel('Event type').fill(wanted);
+  await waitForHydration(page);
+  await pickTypes(page, [wanted]);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`type=${wanted}`));
 
@@ -28,9 +39,9 @@ test('the Events page filters the global log by type and links rows to their str
   await expect(rows.nth(0).getByRole('cell')).toHaveCount(
     await page.getByRole('columnheader').count(),
   );
-  await expect(page.getByText(other)).toHaveCount(0);
+  await expect(page.getByRole('table').getByText(other)).toHaveCount(0);
 
-  await page.getByLabel('Event type').fill(other);
+  await pickTypes(page, [wanted, other]);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText(other);
@@ -58,4 +69,56 @@ test('the Events page reads newest first and pages back through the log', async 
   await expect(rows.nth(2)).toContainText('Step1');
   await page.getByRole('link', { name: 'Oldest first' }).click();
   await expect(rows.nth(0)).toContainText('Step1');
+});
+
+test('the Events page takes several types at once, as the API does, and offers the known types', async ({
+  page,
+  request,
+}) => {
+  const category = uniqueCategory();
+  const failed = `Failed${category}`;
+  const stopped = `Stopped${category}`;
+  const ignored = `Ignored${category}`;
+  await appendEvents(request, `${category}-run`, [
+    { type: failed, data: {} },
+    { type: ignored, data: {} },
+    { type: stopped, data: {} },
+  ]);
+
+  // The comma-separated form of the REST API and a shared link.
+  await page.goto(`/events?category=${category}&type=${failed},${stopped}`);
+  await expect(page.getByText('not valid')).toHaveCount(0);
+  // The type of each row (a button that opens the event).
+  const types = page
+    .getByRole('table')
+    .getByRole('button', { name: new RegExp(`^(Failed|Stopped|Ignored)${category}$`) });
+  await expect(types).toHaveText([failed, stopped]);
+  await expect(page.getByRole('button', { name: 'Event types' })).toContainText(
+    `${failed}, ${stopped}`,
+  );
+
+  // The registry's types are offered by category, those of the log among the others.
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Event types' }).click();
+  const picker = page.getByRole('group', { name: 'Event types' });
+  await expect(picker.getByRole('checkbox', { name: 'StepFailed', exact: true })).toBeVisible();
+  await expect(picker.getByRole('checkbox', { name: 'WorkflowFailed', exact: true })).toBeVisible();
+  await expect(
+    picker.getByRole('checkbox', { name: 'AgentTaskFailed', exact: true }),
+  ).toBeVisible();
+  await expect(picker.getByRole('checkbox', { name: failed })).toBeChecked();
+  await picker.getByRole('checkbox', { name: failed }).uncheck();
+  await picker.getByLabel('Find an event type').fill(ignored.toLowerCase());
+  await expect(picker.getByRole('checkbox', { name: stopped })).toBeHidden();
+  await picker.getByRole('checkbox', { name: ignored }).check();
+  await picker.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(types).toHaveText([ignored, stopped]);
+
+  // A type the registry knows can be asked for although this category never wrote it.
+  await page.goto(`/events?category=${category}&type=StepFailed,WorkflowFailed`);
+  await expect(page.getByText('not valid')).toHaveCount(0);
+  await expect(
+    page.getByText(`No events match types “StepFailed”, “WorkflowFailed”`),
+  ).toBeVisible();
 });

@@ -3,8 +3,10 @@ import { waitForHydration } from './support/api';
 import {
   createWorkflow,
   fact,
+  readEvents,
   registerAgent,
   runCommands,
+  shownTime,
   uniqueName,
 } from './support/research-api';
 
@@ -248,4 +250,29 @@ test('pages through workflows with Next and First', async ({ page, request }) =>
   await expect(page.getByRole('link', { name: 'Next' })).toHaveCount(0);
   await page.getByRole('link', { name: 'First' }).click();
   await expect(titles).toHaveCount(25);
+});
+
+test('a view at an earlier version shows that version’s figures, its last update among them', async ({
+  page,
+  request,
+}) => {
+  const workflowId = await createWorkflow(request, uniqueName('As of'));
+  await runCommands(request, workflowId, [
+    { command: 'addStep', stepId: 'a', title: 'Collect data' },
+    { command: 'addStep', stepId: 'b', title: 'Fit model' },
+    { command: 'start' },
+  ]);
+  const events = await readEvents(request, `workflow-${workflowId}`);
+  const at = (version: number) => shownTime(events[version - 1]!.occurredAt);
+
+  await page.goto(`/workflows/${workflowId}?asOf=2`);
+  await expect(fact(page, 'Version')).toHaveText('2');
+  await expect(fact(page, 'Status')).toHaveText('draft');
+  await expect(fact(page, 'Steps done')).toHaveText('0/1');
+  await expect(fact(page, 'Created')).toHaveText(at(1));
+  await expect(fact(page, 'Last update')).toHaveText(at(2));
+
+  await page.goto(`/workflows/${workflowId}`);
+  await expect(fact(page, 'Version')).toHaveText('4');
+  await expect(fact(page, 'Last update')).toHaveText(at(4));
 });

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { FirstEventHint } from '@/components/first-event-hint';
 import { PageHeader } from '@/components/page-header';
 import { StatCard } from '@/components/stat-card';
+import { TimeLabel } from '@/components/times';
 import { Timestamp } from '@/components/timestamp';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import {
@@ -44,7 +45,9 @@ export default async function DashboardPage() {
                 <TableHeaderCell>Category</TableHeaderCell>
                 <TableHeaderCell className="text-right">Streams</TableHeaderCell>
                 <TableHeaderCell className="text-right">Events</TableHeaderCell>
-                <TableHeaderCell>Last update</TableHeaderCell>
+                <TableHeaderCell>
+                  <TimeLabel label="Last update" kind="recorded" />
+                </TableHeaderCell>
                 <TableHeaderCell>
                   <span className="sr-only">Links</span>
                 </TableHeaderCell>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CategorySelect } from '@/components/category-select';
 import { EmptyState } from '@/components/empty-state';
 import { EventTable } from '@/components/events/event-table';
+import { EventTypePicker } from '@/components/events/event-type-picker';
 import { FilterForm } from '@/components/filter-form';
 import { FirstEventHint } from '@/components/first-event-hint';
 import { ListFooter } from '@/components/list-footer';
@@ -13,6 +14,7 @@ import { SegmentedLinks } from '@/components/segmented-links';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { consoleActor } from '@/lib/console-actor';
+import { eventTypeOptions } from '@/lib/console/event-type-options';
 import { allEventFilters, type AllEventFilters } from '@/lib/console/filters';
 import {
   hrefWith,
@@ -20,13 +22,16 @@ import {
   readFromInput,
   type RawSearchParams,
 } from '@/lib/console/search-params';
+import { streamLabels } from '@/lib/console/stream-labels';
 import { getStore } from '@/lib/runtime';
 
 export const metadata: Metadata = { title: 'Events' };
 
+const quoted = (values: string[]) => values.map((value) => `“${value}”`).join(', ');
+
 function describe({ type, category, correlationId }: AllEventFilters): string {
   const parts = [
-    type && `type “${type}”`,
+    type && `${type.length === 1 ? 'type' : 'types'} ${quoted(type)}`,
     category && `category “${category}”`,
     correlationId && `correlation id “${correlationId}”`,
   ];
@@ -38,9 +43,12 @@ export default async function EventsPage({
 }: {
   searchParams: Promise<RawSearchParams>;
 }) {
-  const parsed = parseSearchParams(allEventFilters, await searchParams);
+  const parsed = parseSearchParams(allEventFilters, await searchParams, { lists: ['type'] });
   const store = await getStore();
-  const stats = await store.stats({ actor: consoleActor });
+  const [stats, typeGroups] = await Promise.all([
+    store.stats({ actor: consoleActor }),
+    eventTypeOptions(),
+  ]);
   const header = (
     <PageHeader title="Events" description="The global log of all streams, in commit order." />
   );
@@ -57,7 +65,7 @@ export default async function EventsPage({
   const newestFirst = direction === 'backward';
   const query = {
     actor: consoleActor,
-    types: type ? [type] : undefined,
+    types: type,
     category,
     correlationId,
     limit,
@@ -65,23 +73,23 @@ export default async function EventsPage({
   const page = await readFromInput(() =>
     newestFirst ? store.readAllBackward({ ...query, before }) : store.readAll({ ...query, after }),
   );
+  const labels = page.ok
+    ? await streamLabels(page.data.events.map((event) => event.streamId))
+    : new Map<string, string>();
   const from = newestFirst ? before : after;
   const filtered = describe(filters);
-  const href = (change: Partial<AllEventFilters>) => hrefWith('/events', { ...filters, ...change });
+  // Several types travel as one comma-separated value, as in the REST API.
+  const href = (change: Partial<AllEventFilters>) => {
+    const next = { ...filters, ...change };
+    return hrefWith('/events', { ...next, type: next.type?.join(',') });
+  };
   return (
     <>
       {header}
       <Card>
         <CardHeader>
           <FilterForm key={JSON.stringify(filters)} action="/events" clearHref="/events">
-            <Field label="Event type">
-              <Input
-                name="type"
-                defaultValue={type}
-                placeholder="e.g. StepCompleted"
-                className="w-52"
-              />
-            </Field>
+            <EventTypePicker groups={typeGroups} selected={type ?? []} />
             <CategorySelect categories={stats.categories.map((c) => c.category)} value={category} />
             <Field label="Correlation id">
               <Input name="correlationId" defaultValue={correlationId} className="w-72 font-mono" />
@@ -112,7 +120,7 @@ export default async function EventsPage({
           </div>
         ) : page.data.events.length > 0 ? (
           <>
-            <EventTable events={page.data.events} showStream />
+            <EventTable events={page.data.events} showStream labels={labels} />
             <ListFooter
               summary={`${page.data.events.length} events${from === undefined ? '' : ` ${newestFirst ? 'before' : 'after'} position ${from}`}${filtered ? `, ${filtered}` : ''}`}
               firstHref={

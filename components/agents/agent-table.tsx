@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { count, usd } from '../format';
-import { Timestamp } from '../timestamp';
+import { TimeLabel, Times } from '../times';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { agentHref } from '../workflows/agent-option';
+import type { EventTimes } from '@/lib/console/event-times';
+import { agentStreamId } from '@/lib/domain/agent';
 import type { AgentSummary } from '@/lib/read-models/agent-summaries';
 
 const NUMERIC = [
@@ -13,7 +15,17 @@ const NUMERIC = [
   ['Tokens out', 'tokensOut'],
 ] as const;
 
-export function AgentTable({ agents }: { agents: AgentSummary[] }) {
+/**
+ * `times`: the times of each agent's newest event, by stream id: its recording is the agent's
+ * last; its last activity is the latest business time of its events (the read model's).
+ */
+export function AgentTable({
+  agents,
+  times,
+}: {
+  agents: AgentSummary[];
+  times: Map<string, EventTimes>;
+}) {
   return (
     <Table>
       <TableHead>
@@ -26,7 +38,9 @@ export function AgentTable({ agents }: { agents: AgentSummary[] }) {
             </TableHeaderCell>
           ))}
           <TableHeaderCell className="text-right">Cost</TableHeaderCell>
-          <TableHeaderCell>Last activity</TableHeaderCell>
+          <TableHeaderCell>
+            <TimeLabel label="Last activity" kind="occurred" />
+          </TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>
@@ -48,7 +62,11 @@ export function AgentTable({ agents }: { agents: AgentSummary[] }) {
             ))}
             <TableCell className="text-right tabular-nums">{usd(agent.costUsd)}</TableCell>
             <TableCell>
-              <Timestamp value={agent.updatedAt} />
+              <Times
+                shown="occurred"
+                occurredAt={agent.updatedAt}
+                recordedAt={times.get(agentStreamId(agent.agentId))?.recordedAt}
+              />
             </TableCell>
           </TableRow>
         ))}

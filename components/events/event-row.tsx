@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { HashText } from '../hash-text';
-import { streamHref } from '../stream-href';
+import { StreamName } from '../stream-name';
+import { Times } from '../times';
 import { Timestamp } from '../timestamp';
 import { cn } from '../ui/cn';
 import { DisclosureButton } from '../ui/disclosure-button';
@@ -14,7 +14,16 @@ import type { RecordedEvent } from '@/lib/event-store';
 /** Both tables have as many columns: the log's stream column takes the place of occurred-at. */
 const EVENT_COLUMNS = 7;
 
-export function EventRow({ event, showStream }: { event: RecordedEvent; showStream: boolean }) {
+/** `label`: what the read models call the event's stream, shown beside its id in the log. */
+export function EventRow({
+  event,
+  showStream,
+  label,
+}: {
+  event: RecordedEvent;
+  showStream: boolean;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -27,14 +36,8 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
           />
         </TableCell>
         {showStream && (
-          <TableCell className="max-w-72 truncate">
-            <Link
-              href={streamHref(event.streamId)}
-              title={event.streamId}
-              className="font-mono text-xs whitespace-nowrap text-zinc-900 hover:underline"
-            >
-              {event.streamId}
-            </Link>
+          <TableCell className="max-w-72">
+            <StreamName streamId={event.streamId} label={label} />
           </TableCell>
         )}
         <TableCell className="text-right tabular-nums">{event.version}</TableCell>
@@ -48,14 +51,20 @@ export function EventRow({ event, showStream }: { event: RecordedEvent; showStre
           </button>
         </TableCell>
         <TableCell className="text-right tabular-nums">{event.position}</TableCell>
-        {!showStream && (
+        {showStream ? (
           <TableCell>
-            <Timestamp value={event.occurredAt} />
+            <Times shown="recorded" recordedAt={event.recordedAt} occurredAt={event.occurredAt} />
           </TableCell>
+        ) : (
+          <>
+            <TableCell>
+              <Timestamp value={event.occurredAt} />
+            </TableCell>
+            <TableCell>
+              <Timestamp value={event.recordedAt} />
+            </TableCell>
+          </>
         )}
-        <TableCell>
-          <Timestamp value={event.recordedAt} />
-        </TableCell>
         <TableCell>
           <HashText value={event.hash} length={10} copy={false} />
         </TableCell>

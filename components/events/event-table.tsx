@@ -3,15 +3,18 @@ import { EventRow } from './event-row';
 import type { RecordedEvent } from '@/lib/event-store';
 
 /**
- * The events of one stream, or of the global log when `showStream` adds a stream column. The
- * log leaves out occurred-at to fit 1280 px (rows are in commit order; details show both times).
+ * The events of one stream, or of the global log when `showStream` adds a stream column (with
+ * the streams' names from `labels`). To fit 1280 px the log has one time column: recorded, as
+ * its rows are in commit order, with the occurred time beneath where it differs.
  */
 export function EventTable({
   events,
   showStream = false,
+  labels,
 }: {
   events: RecordedEvent[];
   showStream?: boolean;
+  labels?: Map<string, string>;
 }) {
   return (
     <Table>
@@ -31,7 +34,12 @@ export function EventTable({
       </TableHead>
       <TableBody>
         {events.map((event) => (
-          <EventRow key={event.eventId} event={event} showStream={showStream} />
+          <EventRow
+            key={event.eventId}
+            event={event}
+            showStream={showStream}
+            label={labels?.get(event.streamId)}
+          />
         ))}
       </TableBody>
     </Table>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { EventDetailsRow } from '../events/event-details-row';
-import { Timestamp } from '../timestamp';
+import { Times } from '../times';
 import { cn } from '../ui/cn';
 import { DisclosureButton } from '../ui/disclosure-button';
 import { TableCell, TableRow } from '../ui/table';
@@ -49,12 +49,7 @@ export function HistoryEntry({
         </TableCell>
         <TableCell className="text-xs whitespace-nowrap text-zinc-600">{actor ?? '—'}</TableCell>
         <TableCell className="whitespace-nowrap">
-          <Timestamp value={event.occurredAt} />
-          {event.recordedAt !== event.occurredAt && (
-            <p className="text-xs text-zinc-500">
-              recorded <Timestamp value={event.recordedAt} />
-            </p>
-          )}
+          <Times shown="occurred" occurredAt={event.occurredAt} recordedAt={event.recordedAt} />
         </TableCell>
         <TableCell className="text-right text-xs whitespace-nowrap">
           {event.version === shown ? (

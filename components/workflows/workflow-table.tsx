@@ -1,11 +1,23 @@
 import Link from 'next/link';
-import { Timestamp } from '../timestamp';
+import { TimeLabel, Times } from '../times';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { StatusBadge } from './status-badge';
 import { workflowHref } from './workflow-href';
+import type { EventTimes } from '@/lib/console/event-times';
+import { workflowStreamId } from '@/lib/domain/workflow';
 import type { WorkflowView } from '@/lib/read-models/workflow-summaries';
 
-export function WorkflowTable({ workflows }: { workflows: WorkflowView[] }) {
+/**
+ * `times`: the times of each workflow's newest event, by stream id: its last update, as on the
+ * workflow's page (the list's order is the read model's).
+ */
+export function WorkflowTable({
+  workflows,
+  times,
+}: {
+  workflows: WorkflowView[];
+  times: Map<string, EventTimes>;
+}) {
   return (
     <Table>
       <TableHead>
@@ -14,7 +26,9 @@ export function WorkflowTable({ workflows }: { workflows: WorkflowView[] }) {
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell className="text-right">Steps done</TableHeaderCell>
           <TableHeaderCell className="text-right">Version</TableHeaderCell>
-          <TableHeaderCell aria-sort="descending">Last update ↓</TableHeaderCell>
+          <TableHeaderCell aria-sort="descending">
+            <TimeLabel label="Last update ↓" kind="occurred" />
+          </TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>
@@ -38,7 +52,11 @@ export function WorkflowTable({ workflows }: { workflows: WorkflowView[] }) {
               </TableCell>
               <TableCell className="text-right tabular-nums">{workflow.version}</TableCell>
               <TableCell>
-                <Timestamp value={workflow.updatedAt} />
+                <Times
+                  shown="occurred"
+                  occurredAt={workflow.updatedAt}
+                  {...times.get(workflowStreamId(workflow.workflowId))}
+                />
               </TableCell>
             </TableRow>
           );

@@ -7,6 +7,7 @@ export type NewEvent = {
   type: string;
   data: Record<string, unknown>;
   metadata?: Record<string, unknown>;
+  occurredAt?: string;
 };
 
 /**

@@ -55,6 +55,27 @@ export async function registerAgent(request: APIRequestContext, name: string): P
   return agentId;
 }
 
-/** The value shown under a label of a page's facts (Status, Version, …). */
+/** The value shown under a label of a page's facts (Status, Version, …; a time's kind may follow). */
 export const fact = (page: Page, label: string): Locator =>
-  page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
+  page
+    .locator('dt', { hasText: new RegExp(`^${label}( (occurred|recorded))?$`) })
+    .locator('xpath=following-sibling::dd');
+
+/** A time as the console shows it: `2024-03-01 10:00:00.000 UTC`. */
+export const shownTime = (iso: string) =>
+  `${new Date(iso).toISOString().slice(0, 23).replace('T', ' ')} UTC`;
+
+/** The events of a stream as the REST API returns them, oldest first. */
+export async function readEvents(
+  request: APIRequestContext,
+  streamId: string,
+): Promise<
+  { version: number; occurredAt: string; recordedAt: string; metadata: Record<string, unknown> }[]
+> {
+  const response = await request.get(
+    `/api/v1/streams/${encodeURIComponent(streamId)}/events?limit=1000`,
+    { headers: auth },
+  );
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { events: Awaited<ReturnType<typeof readEvents>> }).events;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STREAM_SORTS } from '../event-store/list-streams';
 import { EVENT_TYPE_PATTERN } from '../event-store/stream-id';
+import { TASK_SORTS } from './task-order';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -53,11 +54,22 @@ export const streamEventFilters = z.object({
 });
 export type StreamEventFilters = z.output<typeof streamEventFilters>;
 
+/** Event types, comma-separated as in the REST API (`type=StepFailed,WorkflowFailed`). */
+const typeList = z
+  .string()
+  .transform((value) => [...new Set(value.split(',').map((type) => type.trim()))].filter(Boolean))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(EVENT_TYPE_PATTERN, 'type must start with a letter and hold only A–Z a–z 0–9 _ .'),
+      )
+      .max(100, 'at most 100 types at once'),
+  );
+
 export const allEventFilters = z.object({
-  type: z
-    .string()
-    .regex(EVENT_TYPE_PATTERN, 'type must start with a letter and hold only A–Z a–z 0–9 _ .')
-    .optional(),
+  type: typeList.optional(),
   category: category.optional(),
   correlationId: z.string().max(200, 'correlationId is at most 200 characters').optional(),
   direction: direction.default('forward'),
@@ -66,3 +78,9 @@ export const allEventFilters = z.object({
   limit: pageSize,
 });
 export type AllEventFilters = z.output<typeof allEventFilters>;
+
+export const agentTaskFilters = z.object({
+  sort: z
+    .enum(TASK_SORTS, { error: `sort must be one of ${TASK_SORTS.join(', ')}` })
+    .default('-started'),
+});

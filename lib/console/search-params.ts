@@ -5,17 +5,21 @@ import type { Result } from './result';
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /**
- * Validates a page's search params. A repeated key keeps its first value and an empty field
- * counts as absent, since that is what a GET form sends for a blank input.
+ * Validates a page's search params. A repeated key keeps its first value, except the `lists`
+ * keys, whose values are joined with commas (what a form's checkboxes send is what a shared
+ * link says); an empty field counts as absent, since that is what a GET form sends for a blank
+ * input.
  */
 export function parseSearchParams<T extends z.ZodType>(
   schema: T,
   raw: RawSearchParams,
+  { lists = [] }: { lists?: string[] } = {},
 ): Result<z.output<T>> {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== '') flat[key] = first;
+    const values = [value ?? []].flat().filter((item) => item !== '');
+    const given = lists.includes(key) ? values.join(',') : values[0];
+    if (given) flat[key] = given;
   }
   const result = schema.safeParse(flat);
   if (result.success) return { ok: true, data: result.data };

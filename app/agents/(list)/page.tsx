@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AgentTable } from '@/components/agents/agent-table';
+import { timesAtVersions } from '@/lib/console/event-times';
 import { listAllAgents } from '@/lib/console/list-agents';
+import { agentStreamId } from '@/lib/domain/agent';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
@@ -12,6 +14,9 @@ export default async function AgentsPage() {
   // Totals change with every task: read them per request, never at build time.
   await connection();
   const agents = await listAllAgents();
+  const times = await timesAtVersions(
+    agents.map(({ agentId, version }) => ({ streamId: agentStreamId(agentId), version })),
+  );
   return (
     <>
       <PageHeader
@@ -25,7 +30,7 @@ export default async function AgentsPage() {
             agent-&lt;id&gt;.
           </EmptyState>
         ) : (
-          <AgentTable agents={agents} />
+          <AgentTable agents={agents} times={times} />
         )}
       </Card>
     </>

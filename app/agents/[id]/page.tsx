@@ -4,20 +4,27 @@ import { cache } from 'react';
 import { TaskTable, type WorkflowNames } from '@/components/agents/task-table';
 import { EmptyState } from '@/components/empty-state';
 import { count, usd } from '@/components/format';
+import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Breadcrumb } from '@/components/workflows/breadcrumb';
 import { StatCard } from '@/components/stat-card';
+import { Times } from '@/components/times';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import { agentHref } from '@/components/workflows/agent-option';
 import { FactList } from '@/components/workflows/fact-list';
 import { StreamLink } from '@/components/workflows/stream-link';
 import { consoleActor } from '@/lib/console-actor';
+import { agentTimeline } from '@/lib/console/agent-task-times';
+import { agentTaskFilters } from '@/lib/console/filters';
 import { streamIdFromSegment } from '@/lib/console/find-stream';
+import { hrefWith, parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
+import { sortTasks } from '@/lib/console/task-order';
 import { agentStreamId } from '@/lib/domain/agent';
 import { ChronicleError } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** The agent folded from its stream, or null when no agent has this id (once a request). */
 const findAgent = cache(async (segment: string) => {
@@ -55,10 +62,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await findAgent((await params).id))?.name ?? 'Agent' };
 }
 
-export default async function AgentPage({ params }: Props) {
+export default async function AgentPage({ params, searchParams }: Props) {
   const agent = await findAgent((await params).id);
   if (!agent) notFound();
-  const names = await workflowNames(agent.tasks.map((task) => task.workflowId));
+  const query = parseSearchParams(agentTaskFilters, await searchParams);
+  const sort = query.ok ? query.data.sort : agentTaskFilters.parse({}).sort;
+  const [names, timeline] = await Promise.all([
+    workflowNames(agent.tasks.map((task) => task.workflowId)),
+    agentTimeline(agent.agentId, agent.version),
+  ]);
+  const tasks = sortTasks(agent.tasks, timeline.tasks, sort);
   const { totals } = agent;
   const streamId = agentStreamId(agent.agentId);
   return (
@@ -85,8 +98,25 @@ export default async function AgentPage({ params }: Props) {
               ),
           },
           { label: 'Version', value: <span className="tabular-nums">{agent.version}</span> },
+          {
+            label: 'Registered',
+            kind: 'occurred',
+            value: <Times shown="occurred" {...timeline.registered} />,
+          },
+          {
+            label: 'Last activity',
+            kind: 'occurred',
+            value: <Times shown="occurred" {...timeline.lastActivity} />,
+          },
         ]}
       />
+      {!query.ok && (
+        <div className="mb-5">
+          <Notice title="This order cannot be shown">
+            <p>{query.error}; the tasks are newest first.</p>
+          </Notice>
+        </div>
+      )}
       <div className="mb-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard
           label="Tasks"
@@ -108,14 +138,23 @@ export default async function AgentPage({ params }: Props) {
       <Card>
         <CardHeader>
           <CardTitle>Tasks</CardTitle>
-          <span className="text-xs text-zinc-500">{count(agent.tasks.length)}, newest first</span>
+          <span className="text-xs text-zinc-500">
+            {count(agent.tasks.length)}, by when they{' '}
+            {sort.endsWith('started') ? 'started' : 'ended'},{' '}
+            {sort.startsWith('-') ? 'newest' : 'oldest'} first
+          </span>
         </CardHeader>
         {agent.tasks.length === 0 ? (
           <EmptyState title="No tasks yet">
             A task starts when a running workflow’s step is started with this agent assigned.
           </EmptyState>
         ) : (
-          <TaskTable tasks={agent.tasks} names={names} />
+          <TaskTable
+            tasks={tasks}
+            names={names}
+            sort={sort}
+            sortHref={(next) => hrefWith(agentHref(agent.agentId), { sort: next })}
+          />
         )}
       </Card>
     </>

@@ -7,10 +7,11 @@ import { ListFooter } from '@/components/list-footer';
 import { InputNotice } from '@/components/input-notice';
 import { PageHeader } from '@/components/page-header';
 import { PageSizeSelect } from '@/components/page-size-select';
-import { StreamTable } from '@/components/streams/stream-table';
+import { StreamTable, type StreamExtras } from '@/components/streams/stream-table';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { consoleActor } from '@/lib/console-actor';
+import { streamEnds } from '@/lib/console/event-times';
 import { streamListFilters, type StreamListFilters } from '@/lib/console/filters';
 import {
   hrefWith,
@@ -18,6 +19,8 @@ import {
   readFromInput,
   type RawSearchParams,
 } from '@/lib/console/search-params';
+import { streamLabels } from '@/lib/console/stream-labels';
+import type { StreamInfo } from '@/lib/event-store';
 import type { StreamSort } from '@/lib/event-store/list-streams';
 import { getStore } from '@/lib/runtime';
 
@@ -27,6 +30,20 @@ const listHref = (
   { category, prefix, limit }: StreamListFilters,
   page: { sort: StreamSort; cursor?: string },
 ) => hrefWith('/streams', { category, prefix, limit, ...page });
+
+/** Names and end-event times of the streams on the page: two queries for the whole page. */
+async function extrasOf(streams: StreamInfo[]): Promise<Map<string, StreamExtras>> {
+  const [labels, ends] = await Promise.all([
+    streamLabels(streams.map((stream) => stream.streamId)),
+    streamEnds(streams),
+  ]);
+  return new Map(
+    streams.map(({ streamId }) => [
+      streamId,
+      { label: labels.get(streamId), ...ends.get(streamId) },
+    ]),
+  );
+}
 
 function describe({ category, prefix }: StreamListFilters): string {
   const parts = [category && `category “${category}”`, prefix && `id prefix “${prefix}”`];
@@ -52,6 +69,7 @@ export default async function StreamsPage({
   }
   const filters = parsed.data;
   const list = await readFromInput(() => store.listStreams({ actor: consoleActor, ...filters }));
+  const extras = list.ok ? await extrasOf(list.data.streams) : new Map<string, StreamExtras>();
   const filtered = describe(filters);
   return (
     <>
@@ -102,6 +120,7 @@ export default async function StreamsPage({
           <>
             <StreamTable
               streams={list.data.streams}
+              extras={extras}
               sort={filters.sort}
               sortHref={(sort) => listHref(filters, { sort })}
             />

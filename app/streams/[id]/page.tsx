@@ -11,7 +11,13 @@ import { streamHref } from '@/components/stream-href';
 import { StreamSummary } from '@/components/streams/stream-summary';
 import { VerifyChain } from '@/components/streams/verify-chain';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import { agentHref } from '@/components/workflows/agent-option';
+import { workflowHref } from '@/components/workflows/workflow-href';
 import { consoleActor } from '@/lib/console-actor';
+import { streamEnds } from '@/lib/console/event-times';
+import { streamLabels } from '@/lib/console/stream-labels';
+import { agentAggregate } from '@/lib/domain/agent';
+import { workflowAggregate } from '@/lib/domain/workflow';
 import { PAGE_SIZES, streamEventFilters, type StreamEventFilters } from '@/lib/console/filters';
 import { findStream, streamIdFromSegment } from '@/lib/console/find-stream';
 import {
@@ -30,11 +36,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: streamIdFromSegment((await params).id) ?? 'Stream' };
 }
 
+/** The console page of the workflow or agent a stream holds, named as the read model knows it. */
+function OwnerLink({ stream, label }: { stream: StreamDetails; label: string }) {
+  const { streamId, category } = stream;
+  const [kind, href] =
+    category === workflowAggregate.type
+      ? ['Workflow', workflowHref(workflowAggregate.idOf(streamId))]
+      : ['Agent', agentHref(agentAggregate.idOf(streamId))];
+  return (
+    <>
+      {kind}{' '}
+      <Link href={href} className="font-medium text-zinc-700 hover:underline">
+        {label}
+      </Link>
+    </>
+  );
+}
+
 export default async function StreamPage({ params, searchParams }: Props) {
   const streamId = streamIdFromSegment((await params).id);
   const stream = streamId === null ? null : await findStream(streamId);
   if (!stream) notFound();
   const parsed = parseSearchParams(streamEventFilters, await searchParams);
+  const [labels, ends] = await Promise.all([streamLabels([stream.streamId]), streamEnds([stream])]);
+  const label = labels.get(stream.streamId);
   return (
     <>
       <PageHeader
@@ -44,9 +69,10 @@ export default async function StreamPage({ params, searchParams }: Props) {
           </Link>
         }
         title={<span className="font-mono">{stream.streamId}</span>}
+        description={label && <OwnerLink stream={stream} label={label} />}
         actions={<VerifyChain verify={verifyChain.bind(null, stream.streamId)} />}
       />
-      <StreamSummary stream={stream} />
+      <StreamSummary stream={stream} {...ends.get(stream.streamId)} />
       <Card>
         {parsed.ok ? (
           <StreamEvents stream={stream} filters={parsed.data} />

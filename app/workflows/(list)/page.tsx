@@ -14,12 +14,14 @@ import { workflowListFilters, type WorkflowListFilters } from '@/components/work
 import { StatusSelect } from '@/components/workflows/status-select';
 import { WorkflowTable } from '@/components/workflows/workflow-table';
 import { consoleActor } from '@/lib/console-actor';
+import { timesAtVersions } from '@/lib/console/event-times';
 import {
   hrefWith,
   parseSearchParams,
   readFromInput,
   type RawSearchParams,
 } from '@/lib/console/search-params';
+import { workflowStreamId } from '@/lib/domain/workflow';
 import { getChronicle } from '@/lib/runtime';
 
 export const metadata: Metadata = { title: 'Workflows' };
@@ -67,6 +69,14 @@ export default async function WorkflowsPage({
   const { research } = await getChronicle();
   const list = await readFromInput(() =>
     research.listWorkflows({ actor: consoleActor, ...filters }),
+  );
+  const times = await timesAtVersions(
+    list.ok
+      ? list.data.workflows.map(({ workflowId, version }) => ({
+          streamId: workflowStreamId(workflowId),
+          version,
+        }))
+      : [],
   );
   const filtered = describe(filters);
   return (
@@ -119,7 +129,7 @@ export default async function WorkflowsPage({
           </EmptyState>
         ) : (
           <>
-            <WorkflowTable workflows={list.data.workflows} />
+            <WorkflowTable workflows={list.data.workflows} times={times} />
             <ListFooter
               summary={`${list.data.workflows.length} workflows on this page${filtered ? `, ${filtered}` : ''}; most recently changed first`}
               firstHref={filters.cursor ? listHref(filters) : undefined}

@@ -7,7 +7,7 @@ import { listAllAgents } from '@/lib/console/list-agents';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Breadcrumb } from '@/components/workflows/breadcrumb';
-import { Timestamp } from '@/components/timestamp';
+import { Times } from '@/components/times';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { AddStepForm } from '@/components/workflows/add-step-form';
 import { FactList } from '@/components/workflows/fact-list';
@@ -20,6 +20,7 @@ import { WORKFLOW_BUTTONS } from '@/components/workflows/workflow-buttons';
 import { workflowHref } from '@/components/workflows/workflow-href';
 import { WorkflowHistory } from '@/components/workflows/workflow-history';
 import { consoleActor } from '@/lib/console-actor';
+import { eventTimes, versionKey } from '@/lib/console/event-times';
 import { parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
 import { workflowStreamId } from '@/lib/domain/workflow';
 import { allowedCommands } from '@/lib/domain/workflow/decide';
@@ -66,7 +67,11 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   if (asOf !== undefined && asOf > current.version) notFound();
   const { store, stateAt } = await getChronicle();
   const streamId = workflowStreamId(current.workflowId);
-  const [earlier, history, agentList] = await Promise.all([
+  const version = asOf ?? current.version;
+  // The times of the first event and of the one the page shows: at an earlier version, the
+  // workflow's last update is that version's, not today's.
+  const ends = [1, version].map((v) => ({ streamId, version: v }));
+  const [earlier, history, agentList, times] = await Promise.all([
     asOf === undefined
       ? undefined
       : stateAt({ actor: consoleActor, streamId, point: { version: asOf } }),
@@ -77,10 +82,11 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
       limit: HISTORY_LIMIT,
     }),
     listAllAgents(),
+    eventTimes(ends),
   ]);
+  const [created, updated] = ends.map((end) => times.get(versionKey(end)));
   const workflow = (earlier?.state as Workflow | undefined) ?? current;
   const agents = agentList.map(({ agentId, name }) => ({ agentId, name }));
-  const version = asOf ?? current.version;
   const editable = asOf === undefined;
   const allowed = editable ? allowedCommands(workflow) : [];
   const run = runWorkflowCommand.bind(null, current.workflowId);
@@ -105,13 +111,8 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
         <div className="mb-5">
           <Notice title={`Viewing version ${version} of ${current.version}: read-only`}>
             <p>
-              The workflow as it was after its event at version {version}
-              {earlier.at && (
-                <>
-                  , recorded <Timestamp value={earlier.at} />
-                </>
-              )}
-              .{' '}
+              The workflow as it was after its event at version {version}; its last update is that
+              event’s.{' '}
               <Link href={workflowHref(current.workflowId)} className="underline">
                 Back to the current version
               </Link>
@@ -131,8 +132,22 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
               </span>
             ),
           },
-          { label: 'Created', value: <Timestamp value={current.createdAt} /> },
-          { label: 'Last update', value: <Timestamp value={current.updatedAt} /> },
+          {
+            label: 'Created',
+            kind: 'occurred',
+            value: (
+              <Times
+                shown="occurred"
+                occurredAt={created?.occurredAt ?? current.createdAt}
+                recordedAt={created?.recordedAt}
+              />
+            ),
+          },
+          {
+            label: 'Last update',
+            kind: 'occurred',
+            value: <Times shown="occurred" {...updated} />,
+          },
         ]}
       />
       <div className="mb-5 grid grid-cols-1 gap-5 lg:grid-cols-2">
