@@ -27,6 +27,17 @@ test('screenshots of each console page', async ({ page, request }) => {
     })),
   );
 
+  // Imported history: business times long before the recording.
+  await appendEvents(
+    request,
+    `${category}-import`,
+    ['2024-03-01T10:00:00.000Z', '2024-03-02T11:30:00.000Z'].map((occurredAt, n) => ({
+      type: 'Imported',
+      data: { n },
+      occurredAt,
+    })),
+  );
+
   const shoot = async (name: string, path: string, act?: () => Promise<void>) => {
     await page.goto(path);
     await waitForHydration(page);
@@ -46,6 +57,10 @@ test('screenshots of each console page', async ({ page, request }) => {
     await page.getByText('Chain valid').waitFor();
   });
   await shoot('events', `/events?category=${category}`);
+  await shoot('events-types', `/events?type=StepStarted,StepCompleted`, async () => {
+    await page.getByRole('button', { name: 'Event types' }).click();
+  });
+  await shoot('stream-imported', `/streams/${category}-import`);
   await shoot('coming-soon', '/projections');
   await shoot('empty', `/streams?prefix=${category}-none`);
   await shoot('invalid', '/events?after=-4&limit=12');

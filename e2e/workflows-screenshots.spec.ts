@@ -54,4 +54,8 @@ test('screenshots of the research pages', async ({ page, request }) => {
   await shoot('agents', '/agents');
   await shoot('agent', `/agents/${agentId}`);
   await shoot('snapshots', '/snapshots');
+  await page.getByRole('button', { name: 'Run cleanup now' }).click();
+  await page.screenshot({ path: `${DIR}/snapshots-confirm.png` });
+  await shoot('workflow-as-of', `/workflows/${workflowId}?asOf=3`);
+  await shoot('events-labelled', '/events?category=workflow&direction=backward&limit=25');
 });

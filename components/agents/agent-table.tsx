@@ -11,8 +11,6 @@ const NUMERIC = [
   ['Tasks', 'tasks'],
   ['Completed', 'completed'],
   ['Failed', 'failed'],
-  ['Tokens in', 'tokensIn'],
-  ['Tokens out', 'tokensOut'],
 ] as const;
 
 /**
@@ -37,6 +35,7 @@ export function AgentTable({
               {label}
             </TableHeaderCell>
           ))}
+          <TableHeaderCell className="text-right">Tokens in / out</TableHeaderCell>
           <TableHeaderCell className="text-right">Cost</TableHeaderCell>
           <TableHeaderCell>
             <TimeLabel label="Last activity" kind="occurred" />
@@ -54,12 +53,15 @@ export function AgentTable({
                 {agent.name}
               </Link>
             </TableCell>
-            <TableCell className="font-mono text-xs">{agent.model}</TableCell>
+            <TableCell className="font-mono text-xs whitespace-nowrap">{agent.model}</TableCell>
             {NUMERIC.map(([label, key]) => (
               <TableCell key={label} className="text-right tabular-nums">
                 {count(agent[key])}
               </TableCell>
             ))}
+            <TableCell className="text-right whitespace-nowrap tabular-nums">
+              {count(agent.tokensIn)} / {count(agent.tokensOut)}
+            </TableCell>
             <TableCell className="text-right tabular-nums">{usd(agent.costUsd)}</TableCell>
             <TableCell>
               <Times

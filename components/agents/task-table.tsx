@@ -5,7 +5,7 @@ import { TimeLabel, Times } from '../times';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { StatusBadge } from '../workflows/status-badge';
 import { workflowHref } from '../workflows/workflow-href';
-import type { NumberedTask, TaskSort } from '@/lib/console/task-order';
+import type { TimedTask, TaskSort } from '@/lib/console/task-order';
 
 /** What a task's workflow is called, and its steps' titles; absent when it cannot be read. */
 export type WorkflowNames = Map<string, { title: string; steps: Map<string, string> }>;
@@ -16,8 +16,8 @@ const TIME_COLUMNS = [
 ] as const;
 
 /**
- * An agent's tasks in the order given (sorted by the page), numbered in the order they were
- * written. Their times are business times, with the recording beneath where it differs.
+ * An agent's tasks in the order given (sorted by the page). Their times are business times,
+ * with the recording beneath where it differs.
  */
 export function TaskTable({
   tasks,
@@ -25,7 +25,7 @@ export function TaskTable({
   sort,
   sortHref,
 }: {
-  tasks: NumberedTask[];
+  tasks: TimedTask[];
   names: WorkflowNames;
   sort: TaskSort;
   sortHref: (sort: TaskSort) => string;
@@ -34,7 +34,6 @@ export function TaskTable({
     <Table>
       <TableHead>
         <tr>
-          <TableHeaderCell className="text-right">Task</TableHeaderCell>
           <TableHeaderCell>Workflow and step</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           {TIME_COLUMNS.map(({ key, label }) => (
@@ -46,7 +45,7 @@ export function TaskTable({
               href={sortHref(sort === `-${key}` ? key : `-${key}`)}
             />
           ))}
-          <TableHeaderCell className="text-right">Tokens in / out</TableHeaderCell>
+          <TableHeaderCell className="text-right">Tokens</TableHeaderCell>
           <TableHeaderCell className="text-right">Cost</TableHeaderCell>
           <TableHeaderCell className="text-right">Duration</TableHeaderCell>
         </tr>
@@ -57,7 +56,6 @@ export function TaskTable({
           const finished = task.status !== 'running';
           return (
             <TableRow key={task.taskId}>
-              <TableCell className="text-right text-zinc-400 tabular-nums">{task.number}</TableCell>
               <TableCell className="min-w-48">
                 <Link
                   href={workflowHref(task.workflowId)}
@@ -81,7 +79,14 @@ export function TaskTable({
               ))}
               {/* A running task has spent nothing yet that anyone has recorded. */}
               <TableCell className="text-right whitespace-nowrap tabular-nums">
-                {finished ? `${count(task.tokensIn)} / ${count(task.tokensOut)}` : '—'}
+                {finished ? (
+                  <>
+                    <p>{count(task.tokensIn)} in</p>
+                    <p>{count(task.tokensOut)} out</p>
+                  </>
+                ) : (
+                  '—'
+                )}
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {finished ? usd(task.costUsd) : '—'}

@@ -76,7 +76,7 @@ export function EventTypePicker({
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
-        className="flex h-8 w-60 items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-2 text-left text-sm font-normal text-zinc-900 focus-visible:border-zinc-500 focus-visible:ring-2 focus-visible:ring-zinc-200 focus-visible:outline-none"
+        className="flex h-8 w-52 items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-2 text-left text-sm font-normal text-zinc-900 focus-visible:border-zinc-500 focus-visible:ring-2 focus-visible:ring-zinc-200 focus-visible:outline-none"
       >
         <span className={cn('truncate', selected.size === 0 && 'text-zinc-500')}>
           {summary([...selected])}

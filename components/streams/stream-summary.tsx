@@ -8,8 +8,9 @@ import type { EventTimes } from '@/lib/console/event-times';
 import { hrefWith } from '@/lib/console/search-params';
 
 /**
- * A stream's header facts. Its times are the store's (recorded); the business times of its
- * first and newest events show beneath them where they differ.
+ * A stream's header facts. Its times are the store's (recorded), those of its first and newest
+ * events (the `streams` row's when these cannot be read), with their business times beneath
+ * where they differ.
  */
 export function StreamSummary({
   stream,
@@ -35,16 +36,12 @@ export function StreamSummary({
         {
           label: 'Created',
           kind: 'recorded',
-          value: (
-            <Times shown="recorded" recordedAt={stream.createdAt} occurredAt={first?.occurredAt} />
-          ),
+          value: <Times shown="recorded" recordedAt={stream.createdAt} {...first} />,
         },
         {
           label: 'Last update',
           kind: 'recorded',
-          value: (
-            <Times shown="recorded" recordedAt={stream.updatedAt} occurredAt={last?.occurredAt} />
-          ),
+          value: <Times shown="recorded" recordedAt={stream.updatedAt} {...last} />,
         },
         { label: 'Last hash', value: <HashText value={stream.lastHash} length={16} /> },
       ]}

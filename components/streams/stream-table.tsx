@@ -26,7 +26,7 @@ export function StreamTable({
   sortHref: (sort: StreamSort) => string;
 }) {
   const time = (recordedAt: string, end?: EventTimes): ReactNode => (
-    <Times shown="recorded" recordedAt={recordedAt} occurredAt={end?.occurredAt} />
+    <Times shown="recorded" recordedAt={recordedAt} {...end} />
   );
   return (
     <Table>
