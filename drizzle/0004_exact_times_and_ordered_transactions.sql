@@ -8,7 +8,8 @@
 -- * p_check_ids: inside a caller's transaction, event ids already stored answer 'duplicate'
 --   without writing, since a unique violation would abort that transaction before the caller
 --   could look the retry up;
--- * the 1024-events-per-transaction limit is checked on the first write as well.
+-- * the 1024-events-per-transaction limit is checked on the first write as well;
+-- * a new stream's created_at and updated_at are one reading of the clock.
 DROP FUNCTION chronicle_append(text, bigint, jsonb);
 --> statement-breakpoint
 CREATE FUNCTION chronicle_append(p_stream_id text, p_expected bigint, p_events jsonb,
@@ -51,9 +52,9 @@ BEGIN
   END IF;
 
   IF v_seen = 0 THEN
+    v_now := date_trunc('milliseconds', clock_timestamp());
     INSERT INTO streams (stream_id, category, version, created_at, updated_at)
-    VALUES (p_stream_id, split_part(p_stream_id, '-', 1), v_count,
-      date_trunc('milliseconds', clock_timestamp()), date_trunc('milliseconds', clock_timestamp()))
+    VALUES (p_stream_id, split_part(p_stream_id, '-', 1), v_count, v_now, v_now)
     ON CONFLICT (stream_id) DO NOTHING
     RETURNING updated_at INTO v_now;
   ELSE

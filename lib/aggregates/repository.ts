@@ -27,8 +27,6 @@ export type InlineReadModel = (
     version: number;
     state: unknown;
     events: DomainEvent[];
-    /** Business time of the change: now, or the original time of imported history. */
-    occurredAt: Date;
   },
 ) => Promise<void>;
 
@@ -242,7 +240,6 @@ export function createRepository({
       version: appended.toVersion,
       state,
       events: decided,
-      occurredAt: events.at(-1)?.occurredAt ?? new Date(),
     });
     return appended;
   }

@@ -1,13 +1,11 @@
 import 'server-only';
-import { agentEventTypes } from '../domain/agent/events';
-import { workflowEventTypes } from '../domain/workflow/events';
+import { registry } from '../event-types';
 import { consoleSql } from './read-sql';
 
 /** Types offered together: a registered category's, or the others the log holds. */
 export type EventTypeGroup = { label: string; types: string[] };
 
-/** The app's registry (lib/event-types.ts) registers exactly these. */
-const REGISTERED = [...workflowEventTypes, ...agentEventTypes];
+const REGISTERED = registry.definitions();
 
 /** Enough for any real store; a log with more distinct types is not browsed by picking them. */
 const MAX_TYPES = 1000;

@@ -32,6 +32,11 @@ export class EventRegistry {
     return this;
   }
 
+  /** Every registered type, in the order registered. */
+  definitions(): EventTypeDefinition[] {
+    return [...this.types.values()];
+  }
+
   isAggregateCategory(category: string): boolean {
     return this.aggregateCategories.has(category);
   }

@@ -7,7 +7,7 @@ import { describeChanges } from '@/components/workflows/describe-changes';
 import { consoleActor } from '@/lib/console-actor';
 import { workflowStreamId } from '@/lib/domain/workflow';
 import { workflowCommandSchema } from '@/lib/domain/workflow/commands';
-import { allowedCommands } from '@/lib/domain/workflow/decide';
+import { allowedCommands } from '@/lib/domain/workflow/transitions';
 import type { Workflow } from '@/lib/domain/workflow/state';
 import { ChronicleError } from '@/lib/errors';
 import { logger } from '@/lib/logger';

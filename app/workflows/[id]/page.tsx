@@ -23,7 +23,7 @@ import { consoleActor } from '@/lib/console-actor';
 import { eventTimes, versionKey } from '@/lib/console/event-times';
 import { parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
 import { workflowStreamId } from '@/lib/domain/workflow';
-import { allowedCommands } from '@/lib/domain/workflow/decide';
+import { allowedCommands } from '@/lib/domain/workflow/transitions';
 import type { Workflow } from '@/lib/domain/workflow/state';
 import { ChronicleError } from '@/lib/errors';
 import type { WorkflowView } from '@/lib/read-models/workflow-summaries';

@@ -5,8 +5,6 @@ import type { WorkflowEvent } from './events';
 import { evolve } from './evolve';
 import type { Workflow } from './state';
 
-export { allowedCommands, allowedFrom } from './transitions';
-
 function eventFor(command: WorkflowCommand): WorkflowEvent {
   switch (command.command) {
     case 'create': {
