@@ -106,8 +106,15 @@ function workflowHistory(workflowId: string, count: number): WorkflowEvent[] {
   return events.slice(0, count);
 }
 
-/** A new workflow stream of `count` events, appended in batches with command metadata. */
+/**
+ * A new workflow stream of `count` events, appended in batches with command metadata through
+ * the checked append of a Chronicle that takes no snapshots: the workloads decide on those.
+ */
 async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string> {
+  const seeder = createChronicle({
+    db: chronicle.store.context.db,
+    snapshotEvery: Number.MAX_SAFE_INTEGER,
+  });
   const workflowId = randomUUID();
   const streamId = workflowStreamId(workflowId);
   const events = workflowHistory(workflowId, count).map(({ type, data }) => {
@@ -119,7 +126,7 @@ async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string
     };
   });
   for (let from = 0; from < events.length; from += MAX_EVENTS_PER_APPEND) {
-    await chronicle.append({
+    await seeder.append({
       actor,
       streamId,
       expectedVersion: from,
