@@ -117,3 +117,45 @@ export const agentSummaries = pgTable('agent_summaries', {
   costUsd: doublePrecision('cost_usd').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
 });
+
+export * from './auth-schema';
+
+/** REST API tokens: a role each; only the SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at'),
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_secret_hash_idx').on(t.secretHash)],
+);
+
+/**
+ * Audit events written in the transaction of the act they record, moved into the hash-chained
+ * `$audit-YYYY-MM-DD` streams in batches (lib/audit): writers never queue on one stream's lock.
+ */
+export const auditOutbox = pgTable('audit_outbox', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  event: jsonb('event').$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** Fixed-window counters of rate limits that must hold across processes (sign-in attempts). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamptz('window_start').notNull(),
+  hits: integer('hits').notNull(),
+});
+
+/** Values the server makes once and keeps, such as the session-signing secret when none is set. */
+export const settings = pgTable('settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -9,11 +9,13 @@
 --   without writing, since a unique violation would abort that transaction before the caller
 --   could look the retry up;
 -- * the 1024-events-per-transaction limit is checked on the first write as well;
--- * a new stream's created_at and updated_at are one reading of the clock.
+-- * a new stream's created_at and updated_at are one reading of the clock;
+-- * p_audit: the audit event of the act the append is part of, kept in audit_outbox (0005) in
+--   the same transaction, so the act and its record commit together in one round trip.
 DROP FUNCTION chronicle_append(text, bigint, jsonb);
 --> statement-breakpoint
 CREATE FUNCTION chronicle_append(p_stream_id text, p_expected bigint, p_events jsonb,
-  p_check_ids boolean DEFAULT false)
+  p_check_ids boolean DEFAULT false, p_audit jsonb DEFAULT NULL)
 RETURNS TABLE (r_status text, r_version bigint, r_first_position bigint, r_recorded_at timestamptz)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -126,6 +128,10 @@ BEGIN
       x.e -> 'metadata', coalesce((x.e ->> 'occurredAt')::timestamptz, v_now),
       v_now, v_xid, v_prevs[x.ord], v_hashes[x.ord]
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord);
+  END IF;
+
+  IF p_audit IS NOT NULL THEN
+    INSERT INTO audit_outbox (event) VALUES (p_audit);
   END IF;
 
   RETURN QUERY SELECT 'ok'::text, v_seen + v_count, v_base + v_offset, v_now;

@@ -7,6 +7,7 @@ import { createEventStore } from './event-store';
 import { registry } from './event-types';
 import { writeAgentSummary } from './read-models/agent-summaries';
 import { writeWorkflowSummary } from './read-models/workflow-summaries';
+import { createAuditTrail } from './audit/audit-trail';
 import { createResearch } from './research';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
@@ -43,11 +44,13 @@ export function createChronicle({
     onBackgroundError,
   });
   const research = createResearch({ store, repository });
+  const audit = createAuditTrail({ store });
   const sql = store.context.sql;
   return {
     store,
     repository,
     research,
+    audit,
     /** Appends to any stream; a stream of an aggregate only takes what its history accepts. */
     append: (params: AppendToAggregate) => {
       const aggregate = aggregateForStream(params.streamId);

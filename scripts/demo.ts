@@ -18,7 +18,7 @@ import { createChronicle } from '../lib/chronicle';
 import { seedGenericData } from './demo/generic-data';
 import { seedResearchData } from './demo/research-data';
 
-const actor = { id: 'demo-seed', role: 'admin' } as const;
+const actor = { id: 'demo-seed', role: 'admin', via: 'system' } as const;
 const SOURCES = ['app', 'components', 'hooks', 'lib', 'db', 'drizzle'];
 
 /**

@@ -35,9 +35,9 @@ export async function createTestDatabase({
   return { url, db, store, name };
 }
 
-export const admin = { id: 'test-admin', role: 'admin' } as const;
-export const operator = { id: 'test-operator', role: 'operator' } as const;
-export const auditor = { id: 'test-auditor', role: 'auditor' } as const;
+export const admin = { id: 'test-admin', role: 'admin', via: 'token' } as const;
+export const operator = { id: 'test-operator', role: 'operator', via: 'token' } as const;
+export const auditor = { id: 'test-auditor', role: 'auditor', via: 'token' } as const;
 
 /**
  * `$all` only shows positions below the oldest transaction still open anywhere on the server,

@@ -5,7 +5,13 @@ import { ChronicleError, concurrencyError } from '../errors';
 import type { EventStore, Transaction } from '../event-store';
 import type { Queryable } from '../event-store/context';
 import { categoryOf } from '../event-store/stream-id';
-import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store/types';
+import type {
+  AppendResult,
+  ExpectedVersion,
+  JsonObject,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store/types';
 import { foldHistory, refusedAppend, unfoldable } from './fold-history';
 import { latestSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
 import type { AggregateCache } from './cache';
@@ -38,6 +44,8 @@ export type ExecuteOptions = {
   causationId?: string;
   /** Business time of the resulting events, for imports of older history. */
   occurredAt?: Date;
+  /** The audit event of the act: written in the same transaction as its events. */
+  audit?: JsonObject;
 };
 
 export type Executed<S> = AppendResult & {
@@ -68,6 +76,7 @@ export type AppendToAggregate = {
   streamId: string;
   events: NewEvent[];
   expectedVersion?: ExpectedVersion;
+  audit?: JsonObject;
 };
 
 const MAX_COMMAND_RETRIES = 10;
@@ -187,7 +196,7 @@ export function createRepository({
    */
   async function planAppend<A extends AnyAggregate>(
     aggregate: A,
-    { actor, streamId, events, expectedVersion = 'any' }: AppendToAggregate,
+    { actor, streamId, events, expectedVersion = 'any', audit }: AppendToAggregate,
   ): Promise<Planned<StateOf<A>>> {
     const loaded = await load(aggregate, streamId, { actor });
     const exact = expectedVersion === 'no_stream' ? 0 : expectedVersion;
@@ -216,7 +225,7 @@ export function createRepository({
     return {
       aggregate,
       streamId,
-      options: { actor, expectedVersion: typeof exact === 'number' ? exact : undefined },
+      options: { actor, expectedVersion: typeof exact === 'number' ? exact : undefined, audit },
       commandId: randomUUID(),
       loaded,
       decided,
@@ -226,7 +235,11 @@ export function createRepository({
     };
   }
 
-  async function write(tx: Transaction, planned: Planned<unknown>): Promise<AppendResult> {
+  async function write(
+    tx: Transaction,
+    planned: Planned<unknown>,
+    audit: JsonObject | undefined,
+  ): Promise<AppendResult> {
     const { aggregate, streamId, options, loaded, decided, events, state } = planned;
     const appended = await tx.append({
       actor: options.actor,
@@ -234,6 +247,7 @@ export function createRepository({
       expectedVersion: loaded.version,
       events,
       folded: true,
+      audit,
     });
     await readModels[aggregate.type]?.(tx.sql, {
       streamId,
@@ -266,7 +280,10 @@ export function createRepository({
       try {
         const results = await store.transact(async (tx) => {
           const written: AppendResult[] = [];
-          for (const planned of plans) written.push(await write(tx, planned));
+          // One act, one audit event: the first plan's, with the first append.
+          for (const [i, planned] of plans.entries()) {
+            written.push(await write(tx, planned, i === 0 ? planned.options.audit : undefined));
+          }
           return written;
         });
         return plans.map((planned, i) => {

@@ -30,6 +30,10 @@ export type AppendParams = WithActor<{
    * repository sets it): a category that belongs to an aggregate takes no other appends.
    */
   folded?: boolean;
+  /** A `$` stream: the system's own (the audit trail), never a caller's. */
+  systemStream?: boolean;
+  /** The audit event of the act this append is part of: kept in the same transaction. */
+  audit?: JsonObject;
 }>;
 
 /**
@@ -69,7 +73,7 @@ export async function appendToStream(
 async function append(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
   const { actor, streamId } = params;
   assertRole(actor, 'operator');
-  assertWritableStreamId(streamId);
+  assertWritableStreamId(streamId, { system: params.systemStream === true });
   const category = categoryOf(streamId);
   if (!params.folded && ctx.registry.isAggregateCategory(category)) {
     throw unprocessable(
@@ -100,7 +104,8 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
     try {
       [row] = await sql<AppendRow[]>`
         select r_status, r_version, r_first_position
-        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds})`;
+        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
+          ${params.audit ? JSON.stringify(params.audit) : null}::jsonb)`;
     } catch (error) {
       // Its transaction is aborted: only a new one can tell whether this was a retry.
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))

@@ -13,7 +13,13 @@ export function isSystemStream(streamId: string): boolean {
 }
 
 /** Ids starting with `$` are reserved for the system and cannot be written by callers. */
-export function assertWritableStreamId(streamId: string): void {
+export function assertWritableStreamId(streamId: string, { system = false } = {}): void {
+  if (system) {
+    if (isSystemStream(streamId) && isReadableStreamId(streamId)) return;
+    throw validationError(`Not a system stream id: ${streamId.slice(0, 210)}`, [
+      { path: 'streamId', message: 'not a system stream' },
+    ]);
+  }
   if (isSystemStream(streamId)) {
     throw validationError(
       `Stream ids starting with $ are reserved for the system: ${streamId.slice(0, 210)}`,

@@ -3,7 +3,7 @@ import { assertRole, type Actor, type Role } from '@/lib/actor';
 import { env } from '@/lib/env';
 import { unauthenticated } from '@/lib/errors';
 
-const BOOTSTRAP_ACTOR: Actor = { id: 'bootstrap', role: 'admin' };
+const BOOTSTRAP_ACTOR: Actor = { id: 'bootstrap', role: 'admin', via: 'bootstrap' };
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**

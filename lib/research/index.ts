@@ -8,6 +8,7 @@ import type { CreateWorkflow, WorkflowCommand } from '../domain/workflow/command
 import type { Workflow } from '../domain/workflow/state';
 import { domainError } from '../errors';
 import type { EventStore } from '../event-store';
+import type { JsonObject } from '../event-store/types';
 import { listAgentSummaries } from '../read-models/agent-summaries';
 import {
   getWorkflowSummary,
@@ -43,7 +44,13 @@ function agentCommandFor(
   return agentCommand && { agentId: step.agentId, command: agentCommand };
 }
 
-type Causation = { correlationId?: string; causationId?: string; occurredAt?: Date };
+type Causation = {
+  correlationId?: string;
+  causationId?: string;
+  occurredAt?: Date;
+  /** The audit event of the act, written with its events. */
+  audit?: JsonObject;
+};
 
 /**
  * Research workflows and the agents that work on them. Commands go through the repository;
@@ -65,12 +72,12 @@ export function createResearch({
     ...fields
   }: { actor: Actor; workflowId?: string } & Omit<CreateWorkflow, 'command' | 'workflowId'> &
     Causation) {
-    const { correlationId, causationId, occurredAt, ...data } = fields;
+    const { correlationId, causationId, occurredAt, audit, ...data } = fields;
     const result = await repository.execute(
       workflowAggregate,
       workflowStreamId(workflowId),
       { command: 'create', workflowId, ...data },
-      { actor, expectedVersion: 0, correlationId, causationId, occurredAt },
+      { actor, expectedVersion: 0, correlationId, causationId, occurredAt, audit },
     );
     return { workflowId, version: result.version };
   }

@@ -23,7 +23,7 @@ export type Session = {
 
 export type Target = { name: 'ours' | 'raw'; open(url: string, max: number): Session };
 
-export const actor: Actor = { id: 'bench', role: 'admin' };
+export const actor: Actor = { id: 'bench', role: 'admin', via: 'system' };
 
 const headPosition = async (sql: postgres.Sql, table: string) => {
   const [row] = await sql<{ head: number }[]>`

@@ -45,7 +45,7 @@ describe('POST /api/v1/workflows', () => {
     expect(body.version).toBe(1);
     expect(response.headers.get('location')).toBe(`/api/v1/workflows/${body.workflowId}`);
     const { events } = await t.store.readStream({
-      actor: { id: 'a', role: 'auditor' },
+      actor: { id: 'a', role: 'auditor', via: 'token' },
       streamId: `workflow-${body.workflowId}`,
     });
     expect(events.map((e) => [e.type, e.data])).toEqual([

@@ -1,0 +1,77 @@
+import type { Actor } from '../actor';
+
+/**
+ * The acts the audit trail records. Each is the event type of its audit events, in the system
+ * streams `$audit-YYYY-MM-DD` (the day of the act, UTC).
+ */
+export const auditActions = [
+  'SignIn',
+  'SignOut',
+  'PasswordChange',
+  'UserInvite',
+  'UserRoleChange',
+  'UserDisable',
+  'UserEnable',
+  'TokenCreate',
+  'TokenRevoke',
+  'StreamAppend',
+  'WorkflowCreate',
+  'WorkflowCommand',
+  'ReplayStart',
+  'ReplayCancel',
+  'SnapshotCleanup',
+  'StreamVerify',
+  'EventsExport',
+  'SubjectErase',
+  'RetentionChange',
+  'EventDataRead',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** succeeded: done; failed: tried and did not happen; refused: the caller's role did not allow it. */
+export type AuditOutcome = 'succeeded' | 'failed' | 'refused';
+
+/** Where a request came from, as the edge (route wrapper, server action) saw it. */
+export type RequestInfo = { requestId: string | null; clientAddress: string | null };
+
+export type AuditData = {
+  outcome: AuditOutcome;
+  actor: { id: string; role: string; via: string; name?: string } | null;
+  target: string | null;
+  requestId: string | null;
+  clientAddress: string | null;
+  /** What else an auditor needs (a command's name, an error's code); never a secret. */
+  detail?: Record<string, unknown>;
+};
+
+/** An audit event as it waits in the outbox: what the store will append, and when it happened. */
+export type AuditEvent = { type: AuditAction; occurredAt: string; data: AuditData };
+
+export const AUDIT_CATEGORY = '$audit';
+export const auditStreamOf = (occurredAt: string) => `${AUDIT_CATEGORY}-${occurredAt.slice(0, 10)}`;
+
+export function auditEvent(
+  { actor, request }: { actor: Actor | null; request?: RequestInfo | undefined },
+  action: AuditAction,
+  outcome: AuditOutcome,
+  target: string | null,
+  detail?: Record<string, unknown>,
+): AuditEvent {
+  return {
+    type: action,
+    occurredAt: new Date().toISOString(),
+    data: {
+      outcome,
+      actor: actor && {
+        id: actor.id,
+        role: actor.role,
+        via: actor.via,
+        ...(actor.name === undefined ? {} : { name: actor.name }),
+      },
+      target,
+      requestId: request?.requestId ?? null,
+      clientAddress: request?.clientAddress ?? null,
+      ...(detail === undefined ? {} : { detail }),
+    },
+  };
+}
