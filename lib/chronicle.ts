@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { assertRole, type Actor } from './actor';
 import { createAggregateCache } from './aggregates/cache';
@@ -8,6 +9,9 @@ import { registry } from './event-types';
 import { writeAgentSummary } from './read-models/agent-summaries';
 import { writeWorkflowSummary } from './read-models/workflow-summaries';
 import { createAuditTrail } from './audit/audit-trail';
+import { createAccounts, type SignInLimits } from './auth/accounts';
+import { createBetterAuth } from './auth/better-auth';
+import { createTokens } from './auth/tokens';
 import { createResearch } from './research';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
@@ -21,6 +25,11 @@ export type ChronicleOptions = {
   cacheTtlMs?: number;
   /** How far past the time of recording an occurredAt may lie (clocks disagree a little). */
   maxClockSkewMs?: number;
+  /** Signs session cookies; a fresh one when absent (sessions then end with the process). */
+  authSecret?: string;
+  secureCookies?: boolean;
+  sessionSeconds?: number;
+  signInLimits?: SignInLimits;
   onBackgroundError?: (error: unknown) => void;
 };
 
@@ -32,6 +41,13 @@ export function createChronicle({
   cacheMaxBytes = 64 * 1024 * 1024,
   cacheTtlMs = 5 * 60 * 1000,
   maxClockSkewMs,
+  authSecret = randomBytes(32).toString('base64url'),
+  secureCookies = false,
+  sessionSeconds = 8 * 60 * 60,
+  signInLimits = {
+    perAddress: { max: 10, windowMs: 60_000 },
+    perAccount: { max: 10, windowMs: 60_000 },
+  },
   onBackgroundError = () => {},
 }: ChronicleOptions) {
   const store = createEventStore({ db, registry, maxClockSkewMs });
@@ -45,12 +61,17 @@ export function createChronicle({
   });
   const research = createResearch({ store, repository });
   const audit = createAuditTrail({ store });
+  const auth = createBetterAuth({ db, secret: authSecret, secureCookies, sessionSeconds });
   const sql = store.context.sql;
+  const accounts = createAccounts({ auth, sql, limits: signInLimits });
+  const tokens = createTokens(sql);
   return {
     store,
     repository,
     research,
     audit,
+    accounts,
+    tokens,
     /** Appends to any stream; a stream of an aggregate only takes what its history accepts. */
     append: (params: AppendToAggregate) => {
       const aggregate = aggregateForStream(params.streamId);

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unfoldable'
   | 'unauthenticated'
   | 'forbidden'
+  | 'rate_limited'
   | 'unavailable';
 
 export const statusOf: Record<ErrorCode, number> = {
@@ -28,6 +29,7 @@ export const statusOf: Record<ErrorCode, number> = {
   unfoldable: 409,
   unauthenticated: 401,
   forbidden: 403,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -1,7 +1,9 @@
 import { connect, type Database } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
+import { authSecret } from './auth/secret';
 import { env } from './env';
+import { asQueryable } from './event-store/context';
 import { createChronicle, type Chronicle } from './chronicle';
 import type { EventStore } from './event-store';
 import { logger } from './logger';
@@ -51,7 +53,12 @@ async function start(): Promise<Runtime> {
   }
   await runMigrations({ url: databaseUrl });
   const db = connect({ url: databaseUrl, max: config.CHRONICLE_DB_POOL_SIZE });
+  const signInLimit = { max: config.CHRONICLE_SIGNIN_LIMIT, windowMs: 60_000 };
   const chronicle = createChronicle({
+    authSecret: await authSecret(asQueryable(db.$client), config.CHRONICLE_AUTH_SECRET),
+    secureCookies: config.CHRONICLE_PUBLIC_URL?.startsWith('https:') ?? false,
+    sessionSeconds: Math.round(config.CHRONICLE_SESSION_HOURS * 3600),
+    signInLimits: { perAddress: signInLimit, perAccount: signInLimit },
     db,
     snapshotEvery: config.CHRONICLE_SNAPSHOT_EVERY,
     snapshotKeep: config.CHRONICLE_SNAPSHOT_KEEP,

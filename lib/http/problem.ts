@@ -32,6 +32,7 @@ const titles: Record<ErrorCode, string> = {
   unfoldable: 'History cannot be read',
   unauthenticated: 'Unauthenticated',
   forbidden: 'Forbidden',
+  rate_limited: 'Too many requests',
   unavailable: 'Service unavailable',
 };
 
@@ -77,5 +78,8 @@ export function problemResponse(body: Problem): Response {
   const headers = new Headers({ 'content-type': PROBLEM_CONTENT_TYPE });
   if (body.status === 401) headers.set('www-authenticate', 'Bearer realm="chronicle"');
   if (body.status === 503) headers.set('retry-after', '5');
+  if (body.status === 429 && typeof body.retryAfter === 'number') {
+    headers.set('retry-after', String(body.retryAfter));
+  }
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }

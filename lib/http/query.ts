@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseInput } from './validate';
+import { parseInput } from '@/lib/validate';
 
 /**
  * Query parameters as an object for zod: a repeated key becomes an array, and an empty value

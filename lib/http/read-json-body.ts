@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { payloadTooLarge, unsupportedMediaType, validationError } from '@/lib/errors';
 import { MAX_JSON_DEPTH } from '@/lib/event-store/json';
 import { losesPrecision, scanJsonText } from '@/lib/event-store/json-text';
-import { parseInput } from './validate';
+import { parseInput } from '@/lib/validate';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationError, type FieldError } from '@/lib/errors';
+import { validationError, type FieldError } from './errors';
 
 /** `events[0].data`: the same path notation the core uses in its own field errors. */
 export function formatPath(path: readonly PropertyKey[]): string {
