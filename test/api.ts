@@ -1,28 +1,23 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { assertRole, type Actor, type Role } from '@/lib/actor';
 import type { Problem } from '@/lib/http/problem';
-import { auditor, createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_TOKEN = 'test-bootstrap-token-0123456789abcdef';
-export const AUDITOR_TOKEN = 'test-auditor-token-0123456789abcdef';
+export const AUDITOR_TOKEN = 'chr_test-auditor-token-0123456789abcdef';
+export const OPERATOR_TOKEN = 'chr_test-operator-token-0123456789abcdef';
 
-type Authenticate = typeof import('@/lib/http/authenticate');
-
-/**
- * Until access tokens land, the bootstrap admin token is the only real one, so a route's role
- * check is tested with an authorize that also knows AUDITOR_TOKEN:
- * `vi.mock('@/lib/http/authenticate', async (original) => (await import('@/test/api')).withAuditorToken(original))`
- */
-export async function withAuditorToken(original: () => Promise<Authenticate>) {
-  const real = await original();
-  const authorize = (req: Request, role: Role): Actor => {
-    if (req.headers.get('authorization') !== `Bearer ${AUDITOR_TOKEN}`) {
-      return real.authorize(req, role);
-    }
-    assertRole(auditor, role);
-    return auditor;
-  };
-  return { ...real, authorize };
+/** API tokens with a known secret, as an admin would have made them. */
+async function seedTokens(t: TestDatabase) {
+  for (const [name, role, secret] of [
+    ['test auditor', 'auditor', AUDITOR_TOKEN],
+    ['test operator', 'operator', OPERATOR_TOKEN],
+  ]) {
+    const hash = createHash('sha256').update(secret!, 'utf8').digest('hex');
+    await t.db.$client`
+      insert into api_tokens (id, name, role, secret_hash, created_by)
+      values (${randomUUID()}, ${name!}, ${role!}, ${hash}, 'test')`;
+  }
 }
 
 /**
@@ -31,6 +26,7 @@ export async function withAuditorToken(original: () => Promise<Authenticate>) {
  */
 export async function useApiDatabase(): Promise<TestDatabase> {
   const t = await createTestDatabase();
+  await seedTokens(t);
   process.env.DATABASE_URL = t.url;
   process.env.CHRONICLE_BOOTSTRAP_TOKEN = TEST_TOKEN;
   process.env.LOG_LEVEL ??= 'silent';

@@ -35,6 +35,7 @@ import {
   workflowList,
   workflowVersion,
 } from './workflow-schemas';
+import { createdToken, createTokenRequest, tokenInfo } from './token-schemas';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -239,6 +240,29 @@ const routes: RouteConfig[] = [
     path: '/snapshots/cleanup',
     summary: "Delete all but each stream's newest snapshots (operator); needs no body",
     responses: answers({ 200: json(snapshotCleanup, 'Done') }, []),
+  },
+  {
+    method: 'get',
+    path: '/tokens',
+    summary: 'API tokens not revoked, newest first, never their secrets (admin)',
+    responses: answers({ 200: json(z.array(tokenInfo), 'OK') }, []),
+  },
+  {
+    method: 'post',
+    path: '/tokens',
+    summary: 'Make an API token with a role (admin); its secret is in this answer only',
+    request: { body: jsonBody(createTokenRequest) },
+    responses: answers({ 201: json(createdToken, 'Created') }, [400, 413, 415]),
+  },
+  {
+    method: 'delete',
+    path: '/tokens/{id}',
+    summary: 'Revoke an API token at once (admin)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers({ 204: { description: 'Revoked' } }, [
+      400,
+      [404, 'Unknown or already revoked'],
+    ]),
   },
 ];
 

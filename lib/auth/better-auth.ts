@@ -7,6 +7,9 @@ import { authModels } from '@/db/auth-schema';
 import type { Database } from '@/db/client';
 
 export const MIN_PASSWORD_LENGTH = 12;
+const COOKIE_PREFIX = 'chronicle';
+/** The session cookie's name, without the `__Secure-` prefix it takes over TLS. */
+export const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token`;
 export const MAX_PASSWORD_LENGTH = 256;
 
 // The library's own permission checks only guard its HTTP endpoints, which Chronicle does not
@@ -50,7 +53,7 @@ export function createBetterAuth({ db, secret, secureCookies, sessionSeconds }: 
       cookieCache: { enabled: false },
     },
     rateLimit: { enabled: false },
-    advanced: { useSecureCookies: secureCookies, cookiePrefix: 'chronicle' },
+    advanced: { useSecureCookies: secureCookies, cookiePrefix: COOKIE_PREFIX },
     telemetry: { enabled: false },
     logger: { level: 'error' },
     plugins: [adminPlugin({ ac, roles, defaultRole: 'auditor', adminRoles: ['admin'] })],

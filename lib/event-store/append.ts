@@ -111,13 +111,13 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
         throw new RaceLost(streamId);
       if (isEventIdConflict(error))
-        return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
+        return resolveRetry(ctx, params, prepared);
       if (isOutOfOrder(error) && attempt < MAX_RACE_RETRIES) continue;
       throw error;
     }
     if (!row) throw new Error('chronicle_append returned no row');
     if (row.r_status === 'duplicate')
-      return resolveRetry(ctx, streamId, prepared, params.expectedVersion);
+      return resolveRetry(ctx, params, prepared);
     if (row.r_status === 'ok' && row.r_first_position !== null) {
       const first = row.r_first_position;
       return {
@@ -135,10 +135,8 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
       );
       continue;
     }
-    if (prepared.some((e) => e.clientEventId)) {
-      const original = await findIdempotentResult(ctx, streamId, prepared);
-      if (original) return original;
-    }
+    const original = await retriedAppend(ctx, params, prepared);
+    if (original) return original;
     throw concurrencyError(streamId, params.expectedVersion ?? 'any', row.r_version);
   }
 }
@@ -149,17 +147,33 @@ export async function findRetry(
   params: AppendParams,
 ): Promise<AppendResult | null> {
   assertRole(params.actor, 'operator');
-  return findIdempotentResult(ctx, params.streamId, prepareEvents(ctx, params));
+  return retriedAppend(ctx, params, prepareEvents(ctx, params));
+}
+
+/**
+ * The original result when this append repeats one already written; a retry is an act too, so
+ * its audit event is kept, although it writes no event.
+ */
+async function retriedAppend(
+  ctx: StoreContext,
+  params: AppendParams,
+  prepared: PreparedEvent[],
+): Promise<AppendResult | null> {
+  const original = await findIdempotentResult(ctx, params.streamId, prepared);
+  if (original && params.audit) {
+    await ctx.sql`insert into audit_outbox (event) values (${JSON.stringify(params.audit)}::jsonb)`;
+  }
+  return original;
 }
 
 async function resolveRetry(
   ctx: StoreContext,
-  streamId: string,
+  params: AppendParams,
   prepared: PreparedEvent[],
-  expectedVersion: ExpectedVersion | undefined,
 ): Promise<AppendResult> {
-  const original = await findIdempotentResult(ctx, streamId, prepared);
+  const original = await retriedAppend(ctx, params, prepared);
   if (original) return original;
+  const { streamId, expectedVersion } = params;
   throw concurrencyError(streamId, expectedVersion ?? 'any', await currentVersion(ctx, streamId));
 }
 

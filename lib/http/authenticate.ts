@@ -1,27 +1,45 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { assertRole, type Actor, type Role } from '@/lib/actor';
+import type { Actor } from '@/lib/actor';
 import { env } from '@/lib/env';
-import { unauthenticated } from '@/lib/errors';
+import { forbidden, unauthenticated } from '@/lib/errors';
+import { getChronicle } from '@/lib/runtime';
+import { SESSION_COOKIE } from '@/lib/auth/better-auth';
+import { isSameOrigin, SAFE_METHODS } from './origin';
 
-const BOOTSTRAP_ACTOR: Actor = { id: 'bootstrap', role: 'admin', via: 'bootstrap' };
+const BOOTSTRAP_ACTOR: Actor = {
+  id: 'bootstrap',
+  role: 'admin',
+  via: 'bootstrap',
+  name: 'bootstrap token',
+};
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
- * Until access tokens land, the only valid token is CHRONICLE_BOOTSTRAP_TOKEN. Without one set,
- * every authenticated route answers 401.
+ * Who sent a request: a bearer token (the bootstrap token, or an API token that is neither
+ * revoked nor expired), or else the console's session cookie, which a state-changing request
+ * may carry only from a page of this site (its Origin), against cross-site request forgery.
  */
-export function authenticate(req: Request): Actor {
-  const token = BEARER.exec(req.headers.get('authorization') ?? '')?.[1];
-  if (!token) throw unauthenticated();
-  const bootstrap = env().CHRONICLE_BOOTSTRAP_TOKEN;
-  if (bootstrap !== undefined && sameSecret(token, bootstrap)) return BOOTSTRAP_ACTOR;
-  throw unauthenticated('The bearer token is not valid');
-}
-
-export function authorize(req: Request, role: Role): Actor {
-  const actor = authenticate(req);
-  assertRole(actor, role);
-  return actor;
+export async function authenticate(req: Request): Promise<Actor> {
+  const authorization = req.headers.get('authorization');
+  if (authorization !== null) {
+    const secret = BEARER.exec(authorization)?.[1];
+    if (!secret) throw unauthenticated();
+    const bootstrap = env().CHRONICLE_BOOTSTRAP_TOKEN;
+    if (bootstrap !== undefined && sameSecret(secret, bootstrap)) return BOOTSTRAP_ACTOR;
+    const actor = await (await getChronicle()).tokens.authenticate(secret);
+    if (!actor) throw unauthenticated('The bearer token is not valid: unknown, revoked or expired');
+    return actor;
+  }
+  if (req.headers.get('cookie')?.includes(SESSION_COOKIE)) {
+    if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req.headers, env().CHRONICLE_PUBLIC_URL)) {
+      throw forbidden(
+        'A request signed in by the console cookie must come from a page of this site',
+      );
+    }
+    const actor = await (await getChronicle()).accounts.sessionActor(req.headers);
+    if (actor) return actor;
+  }
+  throw unauthenticated();
 }
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();

@@ -44,7 +44,7 @@ describe('withApi', () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      actor: { id: 'bootstrap', role: 'admin', via: 'bootstrap' },
+      actor: { id: 'bootstrap', role: 'admin', via: 'bootstrap', name: 'bootstrap token' },
       params: { id: 'a' },
       requestId: 'abc-123',
     });

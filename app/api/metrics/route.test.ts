@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@/test/database';
-import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
+import {
+  apiRequest,
+  AUDITOR_TOKEN,
+  expectProblem,
+  routeContext,
+  useApiDatabase,
+} from '@/test/api';
 
 let t: TestDatabase;
 let metricsRoute: typeof import('./route');
@@ -15,7 +21,19 @@ beforeAll(async () => {
 });
 
 describe('GET /api/metrics', () => {
-  it('exposes append and HTTP metrics in the Prometheus text format, without a token', async () => {
+  it('needs a token of any role', async () => {
+    await expectProblem(
+      await metricsRoute.GET(apiRequest('/api/metrics', { token: null }), routeContext()),
+      401,
+    );
+    const scraped = await metricsRoute.GET(
+      apiRequest('/api/metrics', { token: AUDITOR_TOKEN }),
+      routeContext(),
+    );
+    expect(scraped.status).toBe(200);
+  });
+
+  it('exposes append and HTTP metrics in the Prometheus text format', async () => {
     const id = `meter-${randomUUID()}`;
     const append = await eventsRoute.POST(
       apiRequest(`/api/v1/streams/${id}/events`, {
@@ -25,10 +43,7 @@ describe('GET /api/metrics', () => {
       routeContext({ id }),
     );
     expect(append.status).toBe(201);
-    const response = await metricsRoute.GET(
-      apiRequest('/api/metrics', { token: null }),
-      routeContext(),
-    );
+    const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowList, workflowVersion } from '@/lib/api/workflow-schemas';
 import type { TestDatabase } from '@/test/database';
 import {
@@ -12,10 +12,6 @@ import {
   sampleWorkflow,
   useApiDatabase,
 } from '@/test/api';
-
-vi.mock('@/lib/http/authenticate', async (original) =>
-  (await import('@/test/api')).withAuditorToken(original),
-);
 
 let t: TestDatabase;
 let route: typeof import('./route');

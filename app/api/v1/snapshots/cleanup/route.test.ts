@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotCleanup } from '@/lib/api/state-schemas';
 import { getChronicle } from '@/lib/runtime';
 import type { TestDatabase } from '@/test/database';
@@ -11,10 +11,6 @@ import {
   runCommands,
   useApiDatabase,
 } from '@/test/api';
-
-vi.mock('@/lib/http/authenticate', async (original) =>
-  (await import('@/test/api')).withAuditorToken(original),
-);
 
 let t: TestDatabase;
 let route: typeof import('./route');

@@ -1,3 +1,4 @@
+import { workflowTarget } from '@/lib/http/audit-targets';
 import { uuidParam } from '@/lib/http/uuid-param';
 import { withApi } from '@/lib/http/with-api';
 import { getChronicle } from '@/lib/runtime';
@@ -6,7 +7,11 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export const GET = withApi(
-  { route: '/api/v1/workflows/[id]', role: 'auditor' },
+  {
+    route: '/api/v1/workflows/[id]',
+    role: 'auditor',
+    audit: { action: 'EventDataRead', target: workflowTarget },
+  },
   async ({ actor, params }) => {
     const workflowId = uuidParam(params, 'workflow');
     const { research } = await getChronicle();

@@ -1,5 +1,6 @@
 import { diffQuery } from '@/lib/api/state-schemas';
 import { parseQuery } from '@/lib/http/query';
+import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
 import { getChronicle } from '@/lib/runtime';
@@ -9,7 +10,11 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export const GET = withApi(
-  { route: '/api/v1/streams/[id]/diff', role: 'auditor' },
+  {
+    route: '/api/v1/streams/[id]/diff',
+    role: 'auditor',
+    audit: { action: 'EventDataRead', target: streamTarget },
+  },
   async ({ actor, params, url }) => {
     const streamId = streamIdParam(params);
     const { from, to } = parseQuery(url, diffQuery);

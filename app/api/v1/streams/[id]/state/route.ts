@@ -1,6 +1,7 @@
 import { stateQuery } from '@/lib/api/state-schemas';
 import { validationError } from '@/lib/errors';
 import { parseQuery } from '@/lib/http/query';
+import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
 import { getChronicle } from '@/lib/runtime';
@@ -11,7 +12,11 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export const GET = withApi(
-  { route: '/api/v1/streams/[id]/state', role: 'auditor' },
+  {
+    route: '/api/v1/streams/[id]/state',
+    role: 'auditor',
+    audit: { action: 'EventDataRead', target: streamTarget },
+  },
   async ({ actor, params, url }) => {
     const streamId = streamIdParam(params);
     const point = statePoint(parseQuery(url, stateQuery));

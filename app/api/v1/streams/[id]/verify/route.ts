@@ -1,3 +1,4 @@
+import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
 import { getStore } from '@/lib/runtime';
@@ -6,10 +7,16 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export const GET = withApi(
-  { route: '/api/v1/streams/[id]/verify', role: 'auditor' },
-  async ({ actor, params }) => {
+  {
+    route: '/api/v1/streams/[id]/verify',
+    role: 'auditor',
+    audit: { action: 'StreamVerify', target: streamTarget },
+  },
+  async ({ actor, params, audit }) => {
     const streamId = streamIdParam(params);
     const store = await getStore();
-    return Response.json(await store.verifyStream({ actor, streamId }));
+    const result = await store.verifyStream({ actor, streamId });
+    audit.note({ valid: result.valid, checkedEvents: result.checkedEvents });
+    return Response.json(result);
   },
 );

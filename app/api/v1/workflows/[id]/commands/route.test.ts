@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workflow, workflowVersion } from '@/lib/api/workflow-schemas';
 import { createEventStore } from '@/lib/event-store';
 import { EventRegistry } from '@/lib/event-store/registry';
@@ -16,10 +16,6 @@ import {
   sendCommand,
   useApiDatabase,
 } from '@/test/api';
-
-vi.mock('@/lib/http/authenticate', async (original) =>
-  (await import('@/test/api')).withAuditorToken(original),
-);
 
 let t: TestDatabase;
 let readRoute: typeof import('../route');
