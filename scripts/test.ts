@@ -13,7 +13,10 @@ let ok = true;
 
 function run(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   const passed = result.status === 0;
   if (!passed) {
     ok = false;
@@ -42,8 +45,14 @@ if (run('build', node, ['node_modules/next/dist/bin/next', 'build'])) {
   rmSync('.data/e2e', { recursive: true, force: true });
   run('end-to-end tests', node, ['node_modules/@playwright/test/cli.js', 'test']);
   add('.test-results/playwright.json', (json) => {
-    const stats = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+    const stats = (
+      json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+    ).stats;
+    return {
+      passed: stats.expected + stats.flaky,
+      failed: stats.unexpected,
+      skipped: stats.skipped,
+    };
   });
 } else {
   total.failed += 1;
