@@ -3,8 +3,22 @@ import { env } from './env';
 
 const holder = globalThis as typeof globalThis & { __chronicleLogger?: Logger };
 
+/** Fields that may hold a secret, should one ever be logged by mistake. */
+const REDACT = [
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.token',
+  '*.authorization',
+  '*.cookie',
+];
+
 /** Structured JSON logs on stdout, one logger per process. */
 export function logger(): Logger {
-  holder.__chronicleLogger ??= pino({ level: env().LOG_LEVEL, base: { service: 'chronicle' } });
+  holder.__chronicleLogger ??= pino({
+    level: env().LOG_LEVEL,
+    base: { service: 'chronicle' },
+    redact: { paths: REDACT, censor: '[redacted]' },
+  });
   return holder.__chronicleLogger;
 }
