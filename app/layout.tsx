@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/query-provider';
 import { Sidebar } from '@/components/shell/sidebar';
+import { currentActor } from './_session/session';
+import { signOut } from './actions';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,15 +11,21 @@ export const metadata: Metadata = {
   description: 'Browse and verify the event streams stored in Chronicle.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The console's shell (menu, who is signed in) only for a signed-in person; the sign-in page stands alone. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
   return (
     <html lang="en">
       <body className="bg-zinc-50 font-sans text-zinc-900 antialiased">
         <QueryProvider>
-          <div className="flex min-h-screen">
-            <Sidebar />
-            <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
-          </div>
+          {actor ? (
+            <div className="flex min-h-screen">
+              <Sidebar actor={actor} signOut={signOut} />
+              <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+            </div>
+          ) : (
+            <main className="min-h-screen">{children}</main>
+          )}
         </QueryProvider>
       </body>
     </html>

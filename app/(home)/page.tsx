@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { FirstEventHint } from '@/components/first-event-hint';
 import { PageHeader } from '@/components/page-header';
 import { StatCard } from '@/components/stat-card';
@@ -14,16 +13,15 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@/components/ui/table';
-import { consoleActor } from '@/lib/console-actor';
 import { hrefWith } from '@/lib/console/search-params';
 import { getStore } from '@/lib/runtime';
+import { requireActor } from '../_session/session';
 
 const number = (value: number) => value.toLocaleString('en-US');
 
 export default async function DashboardPage() {
-  // The counts change with every append: read them per request, never at build time.
-  await connection();
-  const stats = await (await getStore()).stats({ actor: consoleActor });
+  const actor = await requireActor();
+  const stats = await (await getStore()).stats({ actor });
   return (
     <>
       <PageHeader title="Dashboard" description="What this Chronicle store holds, by category." />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ComingSoon } from '@/components/coming-soon';
 import { PLANNED_SECTIONS } from '@/components/shell/nav-items';
+import { requireActor } from '../_session/session';
 
 /**
  * One route for every planned section, so each needs no page of its own until it is built; a
@@ -22,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PlannedSectionPage({ params }: Props) {
+  await requireActor();
   const section = sectionOf((await params).section);
   if (!section) notFound();
   return <ComingSoon section={section} />;

@@ -13,7 +13,6 @@ import { PageSizeSelect } from '@/components/page-size-select';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { consoleActor } from '@/lib/console-actor';
 import { eventTypeOptions } from '@/lib/console/event-type-options';
 import { allEventFilters, type AllEventFilters } from '@/lib/console/filters';
 import {
@@ -24,6 +23,8 @@ import {
 } from '@/lib/console/search-params';
 import { streamLabels } from '@/lib/console/stream-labels';
 import { getStore } from '@/lib/runtime';
+import { recordRead } from '../_session/audit';
+import { requireActor } from '../_session/session';
 
 export const metadata: Metadata = { title: 'Events' };
 
@@ -43,12 +44,10 @@ export default async function EventsPage({
 }: {
   searchParams: Promise<RawSearchParams>;
 }) {
+  const actor = await requireActor();
   const parsed = parseSearchParams(allEventFilters, await searchParams, { lists: ['type'] });
   const store = await getStore();
-  const [stats, typeGroups] = await Promise.all([
-    store.stats({ actor: consoleActor }),
-    eventTypeOptions(),
-  ]);
+  const [stats, typeGroups] = await Promise.all([store.stats({ actor }), eventTypeOptions(actor)]);
   const header = (
     <PageHeader title="Events" description="The global log of all streams, in commit order." />
   );
@@ -64,7 +63,7 @@ export default async function EventsPage({
   const { type, category, correlationId, direction, after, before, limit } = filters;
   const newestFirst = direction === 'backward';
   const query = {
-    actor: consoleActor,
+    actor,
     types: type,
     category,
     correlationId,
@@ -74,8 +73,12 @@ export default async function EventsPage({
     newestFirst ? store.readAllBackward({ ...query, before }) : store.readAll({ ...query, after }),
   );
   const labels = page.ok
-    ? await streamLabels(page.data.events.map((event) => event.streamId))
+    ? await streamLabels(
+        actor,
+        page.data.events.map((event) => event.streamId),
+      )
     : new Map<string, string>();
+  if (page.ok) await recordRead(actor, '$all');
   const from = newestFirst ? before : after;
   const filtered = describe(filters);
   // Several types travel as one comma-separated value, as in the REST API.

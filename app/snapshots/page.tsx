@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { EmptyState } from '@/components/empty-state';
 import { bytes, count } from '@/components/format';
 import { PageHeader } from '@/components/page-header';
@@ -7,9 +6,10 @@ import { AggregateTable, ratio } from '@/components/snapshots/aggregate-table';
 import { CleanupButton } from '@/components/snapshots/cleanup-button';
 import { StatCard } from '@/components/stat-card';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
-import { consoleActor } from '@/lib/console-actor';
+import { can } from '@/lib/actor';
 import { env } from '@/lib/env';
 import { getChronicle } from '@/lib/runtime';
+import { requireActor } from '../_session/session';
 import { cleanupSnapshots } from './actions';
 
 export const metadata: Metadata = { title: 'Snapshots' };
@@ -18,17 +18,20 @@ const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 
 export default async function SnapshotsPage() {
-  // Snapshots and cache counters change all the time: read them per request.
-  await connection();
+  const actor = await requireActor();
   const chronicle = await getChronicle();
-  const stats = await chronicle.snapshotStats({ actor: consoleActor });
+  const stats = await chronicle.snapshotStats({ actor });
   const { creationMs, cache } = stats;
   return (
     <>
       <PageHeader
         title="Snapshots"
         description={`Stored states of long streams, so that reads fold only the events after them. Cleanup, hourly or now, keeps the newest ${env().CHRONICLE_SNAPSHOT_KEEP} of each stream.`}
-        actions={<CleanupButton cleanup={cleanupSnapshots} keep={env().CHRONICLE_SNAPSHOT_KEEP} />}
+        actions={
+          can(actor, 'operator') && (
+            <CleanupButton cleanup={cleanupSnapshots} keep={env().CHRONICLE_SNAPSHOT_KEEP} />
+          )
+        }
       />
       <div className="mb-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard

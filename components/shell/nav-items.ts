@@ -1,16 +1,20 @@
 import {
   Bot,
   Camera,
+  KeyRound,
   Layers,
   LayoutDashboard,
   RefreshCw,
   ScrollText,
   ShieldCheck,
+  Users,
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
+import type { Role } from '@/lib/actor';
 
-export type NavItem = { href: string; label: string; icon: LucideIcon };
+/** `role`: the least role that may open the page; the others do not see it in the menu. */
+export type NavItem = { href: string; label: string; icon: LucideIcon; role?: Role };
 
 /** A section of the console that is planned but not built yet; it gets a "coming soon" page. */
 export type PlannedSection = NavItem & { slug: string; description: string; planned: string[] };
@@ -22,6 +26,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/workflows', label: 'Workflows', icon: Workflow },
   { href: '/agents', label: 'Agents', icon: Bot },
   { href: '/snapshots', label: 'Snapshots', icon: Camera },
+  { href: '/audit', label: 'Audit', icon: ShieldCheck },
+  { href: '/users', label: 'Users', icon: Users, role: 'admin' },
+  { href: '/tokens', label: 'API tokens', icon: KeyRound, role: 'admin' },
 ];
 
 export const PLANNED_SECTIONS: PlannedSection[] = [
@@ -34,17 +41,6 @@ export const PLANNED_SECTIONS: PlannedSection[] = [
     planned: [
       'Each projection with its position, lag and status',
       'Full and incremental replays with live progress',
-    ],
-  },
-  {
-    slug: 'audit',
-    href: '/audit',
-    label: 'Audit',
-    icon: ShieldCheck,
-    description: 'Who did what in Chronicle, and proof that the history is intact.',
-    planned: [
-      'The audit trail of console and API actions',
-      'Hash-chain verification across streams',
     ],
   },
 ];

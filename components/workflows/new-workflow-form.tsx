@@ -5,8 +5,8 @@ import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { Notice } from '../notice';
 import { Button } from '../ui/button';
 import { Input, Textarea } from '../ui/field';
-import { FormField } from './form-field';
-import type { FormResult } from './form-result';
+import { FormField } from '../form-field';
+import type { FormResult } from '../form-result';
 import { workflowHref } from './workflow-href';
 
 type Values = { title: string; question: string; methodology: string };
@@ -46,11 +46,11 @@ export function NewWorkflowForm({ create }: { create: (values: Values) => Promis
     value: values[name],
     onChange: (event: { target: { value: string } }) =>
       setValues((current) => ({ ...current, [name]: event.target.value })),
-    'aria-invalid': failure?.fieldErrors[name] ? true : undefined,
-    'aria-describedby': failure?.fieldErrors[name] ? errorId(name) : undefined,
+    'aria-invalid': failure?.fieldErrors?.[name] ? true : undefined,
+    'aria-describedby': failure?.fieldErrors?.[name] ? errorId(name) : undefined,
   });
   const field = (name: keyof Values, label: string, input: ReactNode) => (
-    <FormField label={label} error={failure?.fieldErrors[name]} errorId={errorId(name)}>
+    <FormField label={label} error={failure?.fieldErrors?.[name]} errorId={errorId(name)}>
       {input}
     </FormField>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { consoleActor } from '../console-actor';
+import type { Actor } from '../actor';
 import { agentStreamId } from '../domain/agent';
 import type { RecordedEvent } from '../event-store';
 import { getChronicle } from '../runtime';
@@ -27,10 +27,14 @@ const later = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
  * When an agent was registered, last active, and when each task started and ended, from its
  * stream's events up to `version` (the agent's state keeps no times).
  */
-export async function agentTimeline(agentId: string, version: number): Promise<AgentTimeline> {
+export async function agentTimeline(
+  actor: Actor,
+  agentId: string,
+  version: number,
+): Promise<AgentTimeline> {
   const { store } = await getChronicle();
   const events = await store.readForFold({
-    actor: consoleActor,
+    actor,
     streamId: agentStreamId(agentId),
     afterVersion: 0,
     upToVersion: version,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Actor } from '../actor';
 import { consoleSql } from './read-sql';
 
 /** When an event happened in the domain (business time) and when the store committed it. */
@@ -12,9 +13,12 @@ export const versionKey = ({ streamId, version }: StreamVersion) => `${version}@
  * The times of the events at these stream versions, in one query for a whole page, keyed by
  * `versionKey`. A version with no event (none yet, or no longer readable) is absent.
  */
-export async function eventTimes(versions: StreamVersion[]): Promise<Map<string, EventTimes>> {
+export async function eventTimes(
+  actor: Actor,
+  versions: StreamVersion[],
+): Promise<Map<string, EventTimes>> {
   if (versions.length === 0) return new Map();
-  const sql = await consoleSql();
+  const sql = await consoleSql(actor);
   const rows = await sql<
     { stream_id: string; stream_version: number; occurred_at: Date; recorded_at: Date }[]
   >`
@@ -32,9 +36,11 @@ export async function eventTimes(versions: StreamVersion[]): Promise<Map<string,
 
 /** The first and the newest event of each stream: when it was created and last changed. */
 export async function streamEnds(
+  actor: Actor,
   streams: StreamVersion[],
 ): Promise<Map<string, { first?: EventTimes; last?: EventTimes }>> {
   const times = await eventTimes(
+    actor,
     streams.flatMap((stream) => [{ streamId: stream.streamId, version: 1 }, stream]),
   );
   return new Map(
@@ -49,8 +55,11 @@ export async function streamEnds(
 }
 
 /** The times of the event at each given version (a stream's newest, say), by stream id. */
-export async function timesAtVersions(versions: StreamVersion[]): Promise<Map<string, EventTimes>> {
-  const times = await eventTimes(versions);
+export async function timesAtVersions(
+  actor: Actor,
+  versions: StreamVersion[],
+): Promise<Map<string, EventTimes>> {
+  const times = await eventTimes(actor, versions);
   return new Map(
     versions.flatMap((at) => {
       const found = times.get(versionKey(at));

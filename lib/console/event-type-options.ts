@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Actor } from '../actor';
 import { registry } from '../event-types';
 import { consoleSql } from './read-sql';
 
@@ -15,8 +16,8 @@ const MAX_TYPES = 1000;
  * others found in the log. `select distinct` would read every event; this walks the index on
  * (event_type, global_position) instead, one probe per distinct type (a loose index scan).
  */
-export async function eventTypeOptions(): Promise<EventTypeGroup[]> {
-  const sql = await consoleSql();
+export async function eventTypeOptions(actor: Actor): Promise<EventTypeGroup[]> {
+  const sql = await consoleSql(actor);
   const rows = await sql<{ event_type: string }[]>`
     with recursive found as (
       (select event_type from events order by event_type limit 1)

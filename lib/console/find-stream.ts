@@ -1,12 +1,12 @@
-import { consoleActor } from '../console-actor';
+import type { Actor } from '../actor';
 import type { StreamDetails } from '../event-store';
 import { getStore } from '../runtime';
 import { isChronicleError } from '../errors';
 
 /** A stream's header for the console, or null when no stream has this id. */
-export async function findStream(streamId: string): Promise<StreamDetails | null> {
+export async function findStream(actor: Actor, streamId: string): Promise<StreamDetails | null> {
   try {
-    return await (await getStore()).getStream({ actor: consoleActor, streamId });
+    return await (await getStore()).getStream({ actor, streamId });
   } catch (error) {
     if (isChronicleError(error, 'not_found')) return null;
     throw error;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { consoleActor } from '../console-actor';
+import type { Actor } from '../actor';
 import type { AgentSummary } from '../read-models/agent-summaries';
 import { getChronicle } from '../runtime';
 
@@ -9,7 +9,7 @@ const byName = (a: AgentSummary, b: AgentSummary) =>
   a.agentId.localeCompare(b.agentId, 'en', { numeric: true });
 
 /** Every agent, by name, from the read model every write to an agent's stream keeps. */
-export async function listAllAgents(): Promise<AgentSummary[]> {
+export async function listAllAgents(actor: Actor): Promise<AgentSummary[]> {
   const { research } = await getChronicle();
-  return (await research.listAgents({ actor: consoleActor })).sort(byName);
+  return (await research.listAgents({ actor })).sort(byName);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Actor } from '../actor';
 import { agentAggregate } from '../domain/agent';
 import { AGENT_CATEGORY } from '../domain/agent/events';
 import { workflowAggregate } from '../domain/workflow';
@@ -13,7 +14,10 @@ const isUuid = (value: string) => z.uuid().safeParse(value).success;
  * What the read models call the streams shown on a page: a workflow's title, an agent's name.
  * One query for the page; a stream they do not know has no label.
  */
-export async function streamLabels(streamIds: string[]): Promise<Map<string, string>> {
+export async function streamLabels(
+  actor: Actor,
+  streamIds: string[],
+): Promise<Map<string, string>> {
   const unique = [...new Set(streamIds)];
   const workflows = new Map(
     unique
@@ -27,7 +31,7 @@ export async function streamLabels(streamIds: string[]): Promise<Map<string, str
       .map((id) => [agentAggregate.idOf(id), id] as const),
   );
   if (workflows.size === 0 && agents.size === 0) return new Map();
-  const sql = await consoleSql();
+  const sql = await consoleSql(actor);
   const rows = await sql<{ kind: 'workflow' | 'agent'; id: string; label: string }[]>`
     select 'workflow' as kind, workflow_id::text as id, title as label from workflow_summaries
     where workflow_id = any(${[...workflows.keys()]}::uuid[])

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { AgentTable } from '@/components/agents/agent-table';
 import { timesAtVersions } from '@/lib/console/event-times';
 import { listAllAgents } from '@/lib/console/list-agents';
@@ -7,14 +6,15 @@ import { agentStreamId } from '@/lib/domain/agent';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Card } from '@/components/ui/card';
+import { requireActor } from '../../_session/session';
 
 export const metadata: Metadata = { title: 'Agents' };
 
 export default async function AgentsPage() {
-  // Totals change with every task: read them per request, never at build time.
-  await connection();
-  const agents = await listAllAgents();
+  const actor = await requireActor();
+  const agents = await listAllAgents(actor);
   const times = await timesAtVersions(
+    actor,
     agents.map(({ agentId, version }) => ({ streamId: agentStreamId(agentId), version })),
   );
   return (

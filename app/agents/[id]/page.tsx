@@ -14,7 +14,7 @@ import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { agentHref } from '@/components/workflows/agent-option';
 import { FactList } from '@/components/workflows/fact-list';
 import { StreamLink } from '@/components/workflows/stream-link';
-import { consoleActor } from '@/lib/console-actor';
+import type { Actor } from '@/lib/actor';
 import { agentTimeline } from '@/lib/console/agent-task-times';
 import { agentTaskFilters } from '@/lib/console/filters';
 import { streamIdFromSegment } from '@/lib/console/find-stream';
@@ -23,16 +23,18 @@ import { sortTasks } from '@/lib/console/task-order';
 import { agentStreamId } from '@/lib/domain/agent';
 import { ChronicleError } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
+import { recordRead } from '../../_session/audit';
+import { currentActor, requireActor } from '../../_session/session';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** The agent folded from its stream, or null when no agent has this id (once a request). */
-const findAgent = cache(async (segment: string) => {
+const findAgent = cache(async (actor: Actor, segment: string) => {
   const agentId = streamIdFromSegment(segment);
   if (agentId === null) return null;
   try {
     const { research } = await getChronicle();
-    return await research.getAgent({ actor: consoleActor, agentId });
+    return await research.getAgent({ actor, agentId });
   } catch (error) {
     // An id that cannot name a stream names no agent either.
     if (error instanceof ChronicleError && error.code === 'validation') return null;
@@ -41,12 +43,12 @@ const findAgent = cache(async (segment: string) => {
 });
 
 /** Titles of the workflows and steps the tasks belong to; a workflow that cannot be read keeps its id. */
-async function workflowNames(workflowIds: string[]): Promise<WorkflowNames> {
+async function workflowNames(actor: Actor, workflowIds: string[]): Promise<WorkflowNames> {
   const { research } = await getChronicle();
   const entries = await Promise.all(
     [...new Set(workflowIds)].map(async (workflowId) => {
       try {
-        const workflow = await research.getWorkflow({ actor: consoleActor, workflowId });
+        const workflow = await research.getWorkflow({ actor, workflowId });
         const steps = new Map(workflow.steps.map((step) => [step.stepId, step.title]));
         return [[workflowId, { title: workflow.title, steps }] as const];
       } catch (error) {
@@ -59,21 +61,28 @@ async function workflowNames(workflowIds: string[]): Promise<WorkflowNames> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await findAgent((await params).id))?.name ?? 'Agent' };
+  const actor = await currentActor();
+  const agent = actor && (await findAgent(actor, (await params).id));
+  return { title: agent?.name ?? 'Agent' };
 }
 
 export default async function AgentPage({ params, searchParams }: Props) {
-  const agent = await findAgent((await params).id);
+  const actor = await requireActor();
+  const agent = await findAgent(actor, (await params).id);
   if (!agent) notFound();
   const query = parseSearchParams(agentTaskFilters, await searchParams);
   const sort = query.ok ? query.data.sort : agentTaskFilters.parse({}).sort;
   const [names, timeline] = await Promise.all([
-    workflowNames(agent.tasks.map((task) => task.workflowId)),
-    agentTimeline(agent.agentId, agent.version),
+    workflowNames(
+      actor,
+      agent.tasks.map((task) => task.workflowId),
+    ),
+    agentTimeline(actor, agent.agentId, agent.version),
   ]);
   const tasks = sortTasks(agent.tasks, timeline.tasks, sort);
   const { totals } = agent;
   const streamId = agentStreamId(agent.agentId);
+  await recordRead(actor, streamId);
   return (
     <>
       <PageHeader

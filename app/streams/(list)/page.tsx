@@ -10,7 +10,6 @@ import { PageSizeSelect } from '@/components/page-size-select';
 import { StreamTable, type StreamExtras } from '@/components/streams/stream-table';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { consoleActor } from '@/lib/console-actor';
 import { streamEnds } from '@/lib/console/event-times';
 import { streamListFilters, type StreamListFilters } from '@/lib/console/filters';
 import {
@@ -20,9 +19,11 @@ import {
   type RawSearchParams,
 } from '@/lib/console/search-params';
 import { streamLabels } from '@/lib/console/stream-labels';
+import type { Actor } from '@/lib/actor';
 import type { StreamInfo } from '@/lib/event-store';
 import type { StreamSort } from '@/lib/event-store/list-streams';
 import { getStore } from '@/lib/runtime';
+import { requireActor } from '../../_session/session';
 
 export const metadata: Metadata = { title: 'Streams' };
 
@@ -32,10 +33,13 @@ const listHref = (
 ) => hrefWith('/streams', { category, prefix, limit, ...page });
 
 /** Names and end-event times of the streams on the page: two queries for the whole page. */
-async function extrasOf(streams: StreamInfo[]): Promise<Map<string, StreamExtras>> {
+async function extrasOf(actor: Actor, streams: StreamInfo[]): Promise<Map<string, StreamExtras>> {
   const [labels, ends] = await Promise.all([
-    streamLabels(streams.map((stream) => stream.streamId)),
-    streamEnds(streams),
+    streamLabels(
+      actor,
+      streams.map((stream) => stream.streamId),
+    ),
+    streamEnds(actor, streams),
   ]);
   return new Map(
     streams.map(({ streamId }) => [
@@ -55,9 +59,10 @@ export default async function StreamsPage({
 }: {
   searchParams: Promise<RawSearchParams>;
 }) {
+  const actor = await requireActor();
   const parsed = parseSearchParams(streamListFilters, await searchParams);
   const store = await getStore();
-  const { categories } = await store.stats({ actor: consoleActor });
+  const { categories } = await store.stats({ actor });
   const header = <PageHeader title="Streams" description="Every stream in the store, by id." />;
   if (!parsed.ok) {
     return (
@@ -68,8 +73,10 @@ export default async function StreamsPage({
     );
   }
   const filters = parsed.data;
-  const list = await readFromInput(() => store.listStreams({ actor: consoleActor, ...filters }));
-  const extras = list.ok ? await extrasOf(list.data.streams) : new Map<string, StreamExtras>();
+  const list = await readFromInput(() => store.listStreams({ actor, ...filters }));
+  const extras = list.ok
+    ? await extrasOf(actor, list.data.streams)
+    : new Map<string, StreamExtras>();
   const filtered = describe(filters);
   return (
     <>

@@ -13,7 +13,6 @@ import { VerifyChain } from '@/components/streams/verify-chain';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { agentHref } from '@/components/workflows/agent-option';
 import { workflowHref } from '@/components/workflows/workflow-href';
-import { consoleActor } from '@/lib/console-actor';
 import { streamEnds } from '@/lib/console/event-times';
 import { streamLabels } from '@/lib/console/stream-labels';
 import { agentAggregate } from '@/lib/domain/agent';
@@ -26,8 +25,11 @@ import {
   readFromInput,
   type RawSearchParams,
 } from '@/lib/console/search-params';
+import type { Actor } from '@/lib/actor';
 import type { StreamDetails } from '@/lib/event-store';
 import { getStore } from '@/lib/runtime';
+import { recordRead } from '../../_session/audit';
+import { requireActor } from '../../_session/session';
 import { verifyChain } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
@@ -54,11 +56,15 @@ function OwnerLink({ stream, label }: { stream: StreamDetails; label: string }) 
 }
 
 export default async function StreamPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
   const streamId = streamIdFromSegment((await params).id);
-  const stream = streamId === null ? null : await findStream(streamId);
+  const stream = streamId === null ? null : await findStream(actor, streamId);
   if (!stream) notFound();
   const parsed = parseSearchParams(streamEventFilters, await searchParams);
-  const [labels, ends] = await Promise.all([streamLabels([stream.streamId]), streamEnds([stream])]);
+  const [labels, ends] = await Promise.all([
+    streamLabels(actor, [stream.streamId]),
+    streamEnds(actor, [stream]),
+  ]);
   const label = labels.get(stream.streamId);
   return (
     <>
@@ -75,7 +81,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
       <StreamSummary stream={stream} {...ends.get(stream.streamId)} />
       <Card>
         {parsed.ok ? (
-          <StreamEvents stream={stream} filters={parsed.data} />
+          <StreamEvents actor={actor} stream={stream} filters={parsed.data} />
         ) : (
           <InvalidView stream={stream} error={parsed.error} />
         )}
@@ -85,17 +91,20 @@ export default async function StreamPage({ params, searchParams }: Props) {
 }
 
 async function StreamEvents({
+  actor,
   stream,
   filters,
 }: {
+  actor: Actor;
   stream: StreamDetails;
   filters: StreamEventFilters;
 }) {
   const store = await getStore();
   const page = await readFromInput(() =>
-    store.readStream({ actor: consoleActor, streamId: stream.streamId, ...filters }),
+    store.readStream({ actor, streamId: stream.streamId, ...filters }),
   );
   if (!page.ok) return <InvalidView stream={stream} error={page.error} />;
+  await recordRead(actor, stream.streamId);
   const href = (change: Partial<StreamEventFilters>) =>
     hrefWith(streamHref(stream.streamId), { ...filters, ...change });
   const { events, nextCursor } = page.data;

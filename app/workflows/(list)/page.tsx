@@ -13,7 +13,7 @@ import { Field, Input } from '@/components/ui/field';
 import { workflowListFilters, type WorkflowListFilters } from '@/components/workflows/list-filters';
 import { StatusSelect } from '@/components/workflows/status-select';
 import { WorkflowTable } from '@/components/workflows/workflow-table';
-import { consoleActor } from '@/lib/console-actor';
+import { can } from '@/lib/actor';
 import { timesAtVersions } from '@/lib/console/event-times';
 import {
   hrefWith,
@@ -23,6 +23,7 @@ import {
 } from '@/lib/console/search-params';
 import { workflowStreamId } from '@/lib/domain/workflow';
 import { getChronicle } from '@/lib/runtime';
+import { requireActor } from '../../_session/session';
 
 export const metadata: Metadata = { title: 'Workflows' };
 
@@ -39,16 +40,20 @@ export default async function WorkflowsPage({
 }: {
   searchParams: Promise<RawSearchParams>;
 }) {
+  const actor = await requireActor();
+  const mayCreate = can(actor, 'operator');
   const parsed = parseSearchParams(workflowListFilters, await searchParams);
   const header = (
     <PageHeader
       title="Workflows"
       description="Research workflows, most recently changed first."
       actions={
-        <Link href="/workflows/new" className={buttonClasses({ variant: 'primary' })}>
-          <Plus className="size-4" aria-hidden />
-          New workflow
-        </Link>
+        mayCreate && (
+          <Link href="/workflows/new" className={buttonClasses({ variant: 'primary' })}>
+            <Plus className="size-4" aria-hidden />
+            New workflow
+          </Link>
+        )
       }
     />
   );
@@ -67,10 +72,9 @@ export default async function WorkflowsPage({
   }
   const filters = parsed.data;
   const { research } = await getChronicle();
-  const list = await readFromInput(() =>
-    research.listWorkflows({ actor: consoleActor, ...filters }),
-  );
+  const list = await readFromInput(() => research.listWorkflows({ actor, ...filters }));
   const times = await timesAtVersions(
+    actor,
     list.ok
       ? list.data.workflows.map(({ workflowId, version }) => ({
           streamId: workflowStreamId(workflowId),
@@ -122,9 +126,11 @@ export default async function WorkflowsPage({
                 Clear the filters
               </Link>
             ) : (
-              <Link href="/workflows/new" className="underline">
-                Create the first workflow
-              </Link>
+              mayCreate && (
+                <Link href="/workflows/new" className="underline">
+                  Create the first workflow
+                </Link>
+              )
             )}
           </EmptyState>
         ) : (

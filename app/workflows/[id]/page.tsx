@@ -19,7 +19,7 @@ import { WorkflowActions } from '@/components/workflows/workflow-actions';
 import { WORKFLOW_BUTTONS } from '@/components/workflows/workflow-buttons';
 import { workflowHref } from '@/components/workflows/workflow-href';
 import { WorkflowHistory } from '@/components/workflows/workflow-history';
-import { consoleActor } from '@/lib/console-actor';
+import { can, type Actor } from '@/lib/actor';
 import { eventTimes, versionKey } from '@/lib/console/event-times';
 import { parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
 import { workflowStreamId } from '@/lib/domain/workflow';
@@ -28,6 +28,8 @@ import type { Workflow } from '@/lib/domain/workflow/state';
 import { ChronicleError } from '@/lib/errors';
 import type { WorkflowView } from '@/lib/read-models/workflow-summaries';
 import { getChronicle } from '@/lib/runtime';
+import { recordRead } from '../../_session/audit';
+import { currentActor, requireActor } from '../../_session/session';
 import { runWorkflowCommand } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
@@ -43,11 +45,11 @@ const pageQuery = z.object({
 });
 
 /** The workflow from the read model, or null when there is none with this id (once a request). */
-const findWorkflow = cache(async (id: string): Promise<WorkflowView | null> => {
+const findWorkflow = cache(async (actor: Actor, id: string): Promise<WorkflowView | null> => {
   if (!z.uuid().safeParse(id).success) return null;
   try {
     const { research } = await getChronicle();
-    return await research.getWorkflow({ actor: consoleActor, workflowId: id });
+    return await research.getWorkflow({ actor, workflowId: id });
   } catch (error) {
     if (error instanceof ChronicleError && error.code === 'not_found') return null;
     throw error;
@@ -55,12 +57,14 @@ const findWorkflow = cache(async (id: string): Promise<WorkflowView | null> => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const workflow = await findWorkflow((await params).id);
+  const actor = await currentActor();
+  const workflow = actor && (await findWorkflow(actor, (await params).id));
   return { title: workflow?.title ?? 'Workflow' };
 }
 
 export default async function WorkflowPage({ params, searchParams }: Props) {
-  const current = await findWorkflow((await params).id);
+  const actor = await requireActor();
+  const current = await findWorkflow(actor, (await params).id);
   if (!current) notFound();
   const query = parseSearchParams(pageQuery, await searchParams);
   const asOf = query.ok && query.data.asOf !== current.version ? query.data.asOf : undefined;
@@ -72,22 +76,22 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   // workflow's last update is that version's, not today's.
   const ends = [1, version].map((v) => ({ streamId, version: v }));
   const [earlier, history, agentList, times] = await Promise.all([
-    asOf === undefined
-      ? undefined
-      : stateAt({ actor: consoleActor, streamId, point: { version: asOf } }),
+    asOf === undefined ? undefined : stateAt({ actor, streamId, point: { version: asOf } }),
     store.readStream({
-      actor: consoleActor,
+      actor,
       streamId,
       direction: 'backward',
       limit: HISTORY_LIMIT,
     }),
-    listAllAgents(),
-    eventTimes(ends),
+    listAllAgents(actor),
+    eventTimes(actor, ends),
   ]);
+  await recordRead(actor, streamId);
   const [created, updated] = ends.map((end) => times.get(versionKey(end)));
   const workflow = (earlier?.state as Workflow | undefined) ?? current;
   const agents = agentList.map(({ agentId, name }) => ({ agentId, name }));
-  const editable = asOf === undefined;
+  // Commands are for operators, and only on the current version.
+  const editable = asOf === undefined && can(actor, 'operator');
   const allowed = editable ? allowedCommands(workflow) : [];
   const run = runWorkflowCommand.bind(null, current.workflowId);
   const done = workflow.steps.filter((step) => step.status === 'completed').length;

@@ -1,13 +1,14 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { fieldErrorsOf, type FormResult } from '@/components/workflows/form-result';
-import { consoleActor } from '@/lib/console-actor';
+import { fieldErrorList, fieldErrorsOf, type FormResult } from '@/components/form-result';
+import { workflowStreamId } from '@/lib/domain/workflow';
 import { createWorkflowSchema } from '@/lib/domain/workflow/commands';
-import { ChronicleError } from '@/lib/errors';
-import { logger } from '@/lib/logger';
+import { validationError } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
+import { consoleAction } from '../../_session/console-action';
 
 export type NewWorkflowField = 'title' | 'question' | 'methodology';
 
@@ -31,43 +32,40 @@ function parseMethodology(
   return { ok: true, value };
 }
 
+/**
+ * Creates a workflow as a draft, with its audit event in the same transaction. Every field is
+ * checked, even when the methodology is unreadable, so all errors show at once.
+ */
 export async function createWorkflow(
   values: Record<NewWorkflowField, string>,
 ): Promise<FormResult<{ workflowId: string }, NewWorkflowField>> {
-  const posted = form.safeParse(values);
-  if (!posted.success) {
-    return { ok: false, error: 'The form was not sent as expected', fieldErrors: {} };
-  }
-  const methodology = parseMethodology(posted.data.methodology);
-  // Every field is checked, even when the methodology is unreadable, so all errors show at once.
-  const parsed = createWorkflowSchema.safeParse({
-    ...posted.data,
-    methodology: methodology.ok ? methodology.value : {},
-  });
-  if (!parsed.success || !methodology.ok) {
-    return {
-      ok: false,
-      error: 'The workflow was not created: check the fields below',
-      fieldErrors: {
-        ...(parsed.success ? {} : fieldErrorsOf<NewWorkflowField>(parsed.error)),
-        ...(methodology.ok ? {} : { methodology: methodology.error }),
-      },
-    };
-  }
-  try {
-    const { research } = await getChronicle();
-    const { workflowId } = await research.createWorkflow({ actor: consoleActor, ...parsed.data });
-    revalidatePath('/workflows');
-    return { ok: true, data: { workflowId } };
-  } catch (error) {
-    if (error instanceof ChronicleError && error.status < 500) {
-      return { ok: false, error: error.message, fieldErrors: {} };
-    }
-    logger().error({ err: error }, 'creating a workflow failed');
-    return {
-      ok: false,
-      error: 'The workflow could not be created; the server log has the details',
-      fieldErrors: {},
-    };
-  }
+  const workflowId = randomUUID();
+  return consoleAction(
+    { action: 'WorkflowCreate', role: 'operator', target: workflowStreamId(workflowId) },
+    async ({ actor, audit }) => {
+      const posted = form.safeParse(values);
+      if (!posted.success) throw validationError('The form was not sent as expected');
+      const methodology = parseMethodology(posted.data.methodology);
+      const parsed = createWorkflowSchema.safeParse({
+        ...posted.data,
+        methodology: methodology.ok ? methodology.value : {},
+      });
+      if (!parsed.success || !methodology.ok) {
+        throw validationError('The workflow was not created: check the fields below', [
+          ...(parsed.success ? [] : fieldErrorList(parsed.error)),
+          ...(methodology.ok ? [] : [{ path: 'methodology', message: methodology.error }]),
+        ]);
+      }
+      const { research } = await getChronicle();
+      await research.createWorkflow({
+        actor,
+        workflowId,
+        ...parsed.data,
+        audit: audit.inTransaction(),
+      });
+      revalidatePath('/workflows');
+      return { workflowId };
+    },
+    (error) => ({ fieldErrors: fieldErrorsOf<NewWorkflowField>(error) }),
+  );
 }

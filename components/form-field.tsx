@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Field } from '../ui/field';
+import { Field } from './ui/field';
 
 /**
  * A labelled control with its validation message under it, outside the label so the message
