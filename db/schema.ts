@@ -139,10 +139,13 @@ export const apiTokens = pgTable(
 
 /**
  * Audit events written in the transaction of the act they record, moved into the hash-chained
- * `$audit-YYYY-MM-DD` streams in batches (lib/audit): writers never queue on one stream's lock.
+ * `$audit-YYYY-MM-DD` streams in batches by SQL alone (lib/audit): writers never queue on one
+ * stream's lock.
  */
 export const auditOutbox = pgTable('audit_outbox', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  streamId: text('stream_id').notNull(),
+  /** The event as chronicle_append takes it, already prepared (canonical text, content hash). */
   event: jsonb('event').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });

@@ -131,7 +131,7 @@ BEGIN
   END IF;
 
   IF p_audit IS NOT NULL THEN
-    INSERT INTO audit_outbox (event) VALUES (p_audit);
+    INSERT INTO audit_outbox (stream_id, event) VALUES (p_audit ->> 'streamId', p_audit -> 'event');
   END IF;
 
   RETURN QUERY SELECT 'ok'::text, v_seen + v_count, v_base + v_offset, v_now;

@@ -10,12 +10,12 @@
 import { checkpoint, createBenchDatabase, describeEnvironment, openServer } from './bench/database';
 import { aggregateWorkloads, openChronicle, type AggregateWorkload } from './bench/aggregates';
 import { drive, median, round, type Operation, type Run } from './bench/measure';
-import { ours, raw, type Target } from './bench/targets';
+import { audited, ours, raw, type Target } from './bench/targets';
 import { latencyFigures, workloads, type Figures, type Workload } from './bench/workloads';
 
 const WARMUP_SECONDS = 1;
 
-type Pair = Record<Target['name'], Figures>;
+type Pair = Record<'ours' | 'raw', Figures> & { audited?: Figures };
 
 function positiveNumber(name: string, fallback: number): number {
   const text = process.env[name];
@@ -69,8 +69,9 @@ async function benchmark(url: string, seconds: number, rounds: number) {
   for (let r = 1; r <= rounds; r++) {
     // Alternating who goes first shares fairly whatever a run leaves behind (dirty pages,
     // autovacuum work, a warmer cache).
-    const order = r % 2 === 1 ? [ours, raw] : [raw, ours];
     for (const workload of workloads) {
+      const targets = workload.audited ? [ours, raw, audited] : [ours, raw];
+      const order = r % 2 === 1 ? targets : [...targets].reverse();
       const pair: Partial<Pair> = {};
       for (const target of order) {
         process.stderr.write(`round ${r}/${rounds} ${workload.name} ${target.name}\n`);
@@ -116,6 +117,20 @@ function summarise(workload: Workload, pairs: Pair[]) {
     raw: medianFigures(pairs.map((p) => p.raw)),
     ratio: round(median(ratios), 3),
     ratioOf: higherIsBetter ? `${figure} ours/raw` : `${figure} raw/ours`,
+    ...(workload.audited ? auditCost(pairs) : {}),
+  };
+}
+
+/** Each append carrying its audit event, against the same appends without: 1 costs nothing. */
+function auditCost(pairs: Pair[]) {
+  const audited = pairs.map((p) => p.audited ?? {});
+  const ratios = pairs.map(
+    (p) => (p.audited?.eventsPerSec ?? Number.NaN) / (p.ours.eventsPerSec ?? Number.NaN),
+  );
+  return {
+    audited: medianFigures(audited),
+    auditedRatio: round(median(ratios), 3),
+    auditedRatioOf: 'eventsPerSec audited/ours',
   };
 }
 

@@ -57,9 +57,9 @@ async function discoverRoutes(): Promise<Route[]> {
   const routes: Route[] = [];
   for (const file of files) {
     const route = `/api/${path.dirname(file).split(path.sep).join('/')}`;
-    const module = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
+    const routeModule = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
     for (const method of METHODS) {
-      const handler = module[method];
+      const handler = routeModule[method];
       if (typeof handler === 'function') {
         routes.push({ key: `${method} ${route}`, route, method, handler: handler as Handler });
       }

@@ -8,7 +8,7 @@ import { categoryOf } from '../event-store/stream-id';
 import type {
   AppendResult,
   ExpectedVersion,
-  JsonObject,
+  OutboxEvent,
   NewEvent,
   RecordedEvent,
 } from '../event-store/types';
@@ -45,7 +45,7 @@ export type ExecuteOptions = {
   /** Business time of the resulting events, for imports of older history. */
   occurredAt?: Date;
   /** The audit event of the act: written in the same transaction as its events. */
-  audit?: JsonObject;
+  audit?: OutboxEvent;
 };
 
 export type Executed<S> = AppendResult & {
@@ -76,7 +76,7 @@ export type AppendToAggregate = {
   streamId: string;
   events: NewEvent[];
   expectedVersion?: ExpectedVersion;
-  audit?: JsonObject;
+  audit?: OutboxEvent;
 };
 
 const MAX_COMMAND_RETRIES = 10;
@@ -238,7 +238,7 @@ export function createRepository({
   async function write(
     tx: Transaction,
     planned: Planned<unknown>,
-    audit: JsonObject | undefined,
+    audit: OutboxEvent | undefined,
   ): Promise<AppendResult> {
     const { aggregate, streamId, options, loaded, decided, events, state } = planned;
     const appended = await tx.append({

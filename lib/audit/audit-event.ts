@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { OutboxEvent } from '../event-store/types';
 
 /**
  * The acts the audit trail records. Each is the event type of its audit events, in the system
@@ -44,11 +45,14 @@ export type AuditData = {
   detail?: Record<string, unknown>;
 };
 
-/** An audit event as it waits in the outbox: what the store will append, and when it happened. */
-export type AuditEvent = { type: AuditAction; occurredAt: string; data: AuditData };
+/** An audit event: its `$audit-YYYY-MM-DD` stream (the day of the act, UTC) and the event. */
+export type AuditEvent = OutboxEvent & {
+  event: { type: AuditAction; data: AuditData; occurredAt: Date };
+};
 
 export const AUDIT_CATEGORY = '$audit';
-export const auditStreamOf = (occurredAt: string) => `${AUDIT_CATEGORY}-${occurredAt.slice(0, 10)}`;
+const auditStreamOf = (occurredAt: Date) =>
+  `${AUDIT_CATEGORY}-${occurredAt.toISOString().slice(0, 10)}`;
 
 export function auditEvent(
   { actor, request }: { actor: Actor | null; request?: RequestInfo | undefined },
@@ -57,21 +61,19 @@ export function auditEvent(
   target: string | null,
   detail?: Record<string, unknown>,
 ): AuditEvent {
-  return {
-    type: action,
-    occurredAt: new Date().toISOString(),
-    data: {
-      outcome,
-      actor: actor && {
-        id: actor.id,
-        role: actor.role,
-        via: actor.via,
-        ...(actor.name === undefined ? {} : { name: actor.name }),
-      },
-      target,
-      requestId: request?.requestId ?? null,
-      clientAddress: request?.clientAddress ?? null,
-      ...(detail === undefined ? {} : { detail }),
+  const occurredAt = new Date();
+  const data: AuditData = {
+    outcome,
+    actor: actor && {
+      id: actor.id,
+      role: actor.role,
+      via: actor.via,
+      ...(actor.name === undefined ? {} : { name: actor.name }),
     },
+    target,
+    requestId: request?.requestId ?? null,
+    clientAddress: request?.clientAddress ?? null,
+    ...(detail === undefined ? {} : { detail }),
   };
+  return { streamId: auditStreamOf(occurredAt), event: { type: action, data, occurredAt } };
 }

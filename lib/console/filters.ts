@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditActions } from '../audit/audit-event';
 import { STREAM_SORTS } from '../event-store/list-streams';
 import { EVENT_TYPE_PATTERN } from '../event-store/stream-id';
 import { TASK_SORTS } from './task-order';
@@ -84,3 +85,44 @@ export const agentTaskFilters = z.object({
     .enum(TASK_SORTS, { error: `sort must be one of ${TASK_SORTS.join(', ')}` })
     .default('-started'),
 });
+
+/** A time typed in a datetime-local field (`2026-03-01T14:30`), read as UTC like every time shown. */
+const utcTime = (name: string) =>
+  z
+    .string()
+    .max(40)
+    .transform((text, context) => {
+      const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+      const year = date.getUTCFullYear();
+      if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
+        context.addIssue({ code: 'custom', message: `${name} must be a date and time (UTC)` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+export const AUDIT_OUTCOMES = ['succeeded', 'failed', 'refused'] as const;
+
+/** Actions, comma-separated in links; a form's checkboxes send them one by one. */
+const actionList = z
+  .string()
+  .transform((value) =>
+    [...new Set(value.split(',').map((action) => action.trim()))].filter(Boolean),
+  )
+  .pipe(z.array(z.enum(auditActions, { error: 'action must be one of the audited acts' })));
+
+export const auditLogFilters = z.object({
+  action: actionList.optional(),
+  /** An actor's id, or part of their name (an e-mail address, a token's name). */
+  actor: z.string().trim().max(200, 'actor is at most 200 characters').optional(),
+  /** The beginning of a target: `workflow-`, `user:…`, a stream id. */
+  target: z.string().trim().max(300, 'target is at most 300 characters').optional(),
+  outcome: z
+    .enum(AUDIT_OUTCOMES, { error: `outcome must be one of ${AUDIT_OUTCOMES.join(', ')}` })
+    .optional(),
+  from: utcTime('from').optional(),
+  to: utcTime('to').optional(),
+  before: position('before').optional(),
+  limit: pageSize,
+});
+export type AuditLogFilters = z.output<typeof auditLogFilters>;

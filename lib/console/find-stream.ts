@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import type { StreamDetails } from '../event-store';
 import { getStore } from '../runtime';
 import { isChronicleError } from '../errors';
+import { consoleSql } from './read-sql';
 
 /** A stream's header for the console, or null when no stream has this id. */
 export async function findStream(actor: Actor, streamId: string): Promise<StreamDetails | null> {
@@ -24,4 +25,13 @@ export function streamIdFromSegment(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Which of these ids name a stream that exists, in one query (for links that must lead somewhere). */
+export async function existingStreams(actor: Actor, streamIds: string[]): Promise<Set<string>> {
+  if (streamIds.length === 0) return new Set();
+  const sql = await consoleSql(actor);
+  const rows = await sql<{ stream_id: string }[]>`
+    select stream_id from streams where stream_id = any(${[...new Set(streamIds)]}::text[])`;
+  return new Set(rows.map((row) => row.stream_id));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertRole } from '../actor';
+import { assertRole, systemActor } from '../actor';
 import {
   ChronicleError,
   concurrencyError,
@@ -15,7 +15,14 @@ import { assertInstant } from './instant';
 import { findIdempotentResult, type PreparedEvent } from './idempotency';
 import { assertStorableJson, isJsonObject } from './json';
 import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream-id';
-import type { AppendResult, ExpectedVersion, JsonObject, NewEvent, WithActor } from './types';
+import type {
+  AppendResult,
+  ExpectedVersion,
+  JsonObject,
+  NewEvent,
+  OutboxEvent,
+  WithActor,
+} from './types';
 
 export const MAX_EVENTS_PER_APPEND = 1000;
 export const MAX_RACE_RETRIES = 50;
@@ -33,7 +40,7 @@ export type AppendParams = WithActor<{
   /** A `$` stream: the system's own (the audit trail), never a caller's. */
   systemStream?: boolean;
   /** The audit event of the act this append is part of: kept in the same transaction. */
-  audit?: JsonObject;
+  audit?: OutboxEvent;
 }>;
 
 /**
@@ -86,18 +93,8 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   // Inside a transaction a duplicate event id would abort it before the retry could be looked
   // up, so the function checks the ids first there; elsewhere the unique index is the check.
   const checkIds = ctx.inTransaction && prepared[0]!.clientEventId;
-  // Built from the canonical texts already made for the hashes: data is not serialised twice.
-  const payload = `[${prepared
-    .map(
-      (e) =>
-        `{"eventId":"${e.eventId}","type":"${e.type}","schemaVersion":${e.schemaVersion},` +
-        `"data":${e.dataJson},"metadata":${e.metadataJson},` +
-        (e.occurredAt
-          ? `"occurredAt":"${e.occurredAt.toISOString()}","occurredAtMs":${e.occurredAt.getTime()},`
-          : '') +
-        `"contentHash":"${e.contentHash}"}`,
-    )
-    .join(',')}]`;
+  const payload = `[${prepared.map(payloadElement).join(',')}]`;
+  const auditEntry = params.audit ? outboxEntry(ctx, params.audit) : null;
   const sql = ctx.sql;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
@@ -105,19 +102,17 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
       [row] = await sql<AppendRow[]>`
         select r_status, r_version, r_first_position
         from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
-          ${params.audit ? JSON.stringify(params.audit) : null}::jsonb)`;
+          ${auditEntry}::jsonb)`;
     } catch (error) {
       // Its transaction is aborted: only a new one can tell whether this was a retry.
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
         throw new RaceLost(streamId);
-      if (isEventIdConflict(error))
-        return resolveRetry(ctx, params, prepared);
+      if (isEventIdConflict(error)) return resolveRetry(ctx, params, prepared);
       if (isOutOfOrder(error) && attempt < MAX_RACE_RETRIES) continue;
       throw error;
     }
     if (!row) throw new Error('chronicle_append returned no row');
-    if (row.r_status === 'duplicate')
-      return resolveRetry(ctx, params, prepared);
+    if (row.r_status === 'duplicate') return resolveRetry(ctx, params, prepared);
     if (row.r_status === 'ok' && row.r_first_position !== null) {
       const first = row.r_first_position;
       return {
@@ -161,7 +156,9 @@ async function retriedAppend(
 ): Promise<AppendResult | null> {
   const original = await findIdempotentResult(ctx, params.streamId, prepared);
   if (original && params.audit) {
-    await ctx.sql`insert into audit_outbox (event) values (${JSON.stringify(params.audit)}::jsonb)`;
+    await ctx.sql`
+      insert into audit_outbox (stream_id, event)
+      select e ->> 'streamId', e -> 'event' from (select ${outboxEntry(ctx, params.audit)}::jsonb as e) x`;
   }
   return original;
 }
@@ -196,6 +193,32 @@ function isEventIdConflict(error: unknown): boolean {
     'constraint_name' in error &&
     error.constraint_name === 'events_event_id_idx'
   );
+}
+
+/**
+ * An event as chronicle_append takes it, built from the canonical texts already made for the
+ * hashes, so that data is not serialised twice.
+ */
+function payloadElement(e: PreparedEvent): string {
+  return (
+    `{"eventId":"${e.eventId}","type":"${e.type}","schemaVersion":${e.schemaVersion},` +
+    `"data":${e.dataJson},"metadata":${e.metadataJson},` +
+    (e.occurredAt
+      ? `"occurredAt":"${e.occurredAt.toISOString()}","occurredAtMs":${e.occurredAt.getTime()},`
+      : '') +
+    `"contentHash":"${e.contentHash}"}`
+  );
+}
+
+/**
+ * The outbox entry of an event for a system stream, prepared (validated, canonical, content
+ * hash) now, so that moving it into its stream later is SQL alone: `{streamId, event}`, the
+ * event as chronicle_append takes it.
+ */
+export function outboxEntry(ctx: StoreContext, { streamId, event }: OutboxEvent): string {
+  assertWritableStreamId(streamId, { system: true });
+  const [prepared] = prepareEvents(ctx, { actor: systemActor, streamId, events: [event] });
+  return `{"streamId":${JSON.stringify(streamId)},"event":${payloadElement(prepared!)}}`;
 }
 
 function encodeExpectedVersion(expected: ExpectedVersion): number {

@@ -14,6 +14,12 @@ export type NewEvent = {
   occurredAt?: Date;
 };
 
+/**
+ * An event for a system stream (the audit trail), kept in `audit_outbox` until it is moved
+ * there in a batch; see lib/audit/audit-trail.ts.
+ */
+export type OutboxEvent = { streamId: string; event: NewEvent };
+
 export type RecordedEvent = {
   eventId: string;
   streamId: string;

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { forbidden, unauthenticated } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
 import { SESSION_COOKIE } from '@/lib/auth/better-auth';
+import { TOKEN_PREFIX } from '@/lib/auth/tokens';
 import { isSameOrigin, SAFE_METHODS } from './origin';
 
 const BOOTSTRAP_ACTOR: Actor = {
@@ -26,7 +27,9 @@ export async function authenticate(req: Request): Promise<Actor> {
     if (!secret) throw unauthenticated();
     const bootstrap = env().CHRONICLE_BOOTSTRAP_TOKEN;
     if (bootstrap !== undefined && sameSecret(secret, bootstrap)) return BOOTSTRAP_ACTOR;
-    const actor = await (await getChronicle()).tokens.authenticate(secret);
+    const actor = secret.startsWith(TOKEN_PREFIX)
+      ? await (await getChronicle()).tokens.authenticate(secret)
+      : null;
     if (!actor) throw unauthenticated('The bearer token is not valid: unknown, revoked or expired');
     return actor;
   }

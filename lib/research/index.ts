@@ -8,7 +8,7 @@ import type { CreateWorkflow, WorkflowCommand } from '../domain/workflow/command
 import type { Workflow } from '../domain/workflow/state';
 import { domainError } from '../errors';
 import type { EventStore } from '../event-store';
-import type { JsonObject } from '../event-store/types';
+import type { OutboxEvent } from '../event-store/types';
 import { listAgentSummaries } from '../read-models/agent-summaries';
 import {
   getWorkflowSummary,
@@ -49,7 +49,7 @@ type Causation = {
   causationId?: string;
   occurredAt?: Date;
   /** The audit event of the act, written with its events. */
-  audit?: JsonObject;
+  audit?: OutboxEvent;
 };
 
 /**

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { connect } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { auditEvent } from '../../lib/audit/audit-event';
+import { createAuditTrail } from '../../lib/audit/audit-trail';
 import { createEventStore } from '../../lib/event-store';
 import { GENESIS_HASH } from '../../lib/event-store/hash';
 import { EVENT_COLUMNS } from '../../lib/event-store/rows';
@@ -21,7 +23,7 @@ export type Session = {
   close(): Promise<void>;
 };
 
-export type Target = { name: 'ours' | 'raw'; open(url: string, max: number): Session };
+export type Target = { name: 'ours' | 'raw' | 'audited'; open(url: string, max: number): Session };
 
 export const actor: Actor = { id: 'bench', role: 'admin', via: 'system' };
 
@@ -32,25 +34,51 @@ const headPosition = async (sql: postgres.Sql, table: string) => {
 };
 
 /** The event store as the app uses it: validation, hash chain, gap-safe positions. */
-export const ours: Target = {
-  name: 'ours',
-  open(url, max) {
-    const db = connect({ url, max, applicationName: 'chronicle-bench' });
-    const store = createEventStore({ db });
-    return {
-      append: async (streamId, expectedVersion, events) =>
-        (await store.append({ actor, streamId, expectedVersion, events })).toVersion,
-      readStream: async (streamId, limit) =>
-        (await store.readStream({ actor, streamId, limit })).events.length,
-      readAllPage: async (after, limit) => {
-        const page = await store.readAll({ actor, after, limit });
-        return { count: page.events.length, lastPosition: page.lastPosition };
-      },
-      headPosition: () => headPosition(db.$client, 'events'),
-      close: () => db.$client.end({ timeout: 5 }),
-    };
-  },
-};
+export const ours: Target = { name: 'ours', open: (url, max) => openStore(url, max, false) };
+
+/**
+ * Ours as the REST API appends: each append with its audit event, written in the same call,
+ * while the outbox is moved into the $audit streams every 250 ms, as the server does.
+ */
+export const audited: Target = { name: 'audited', open: (url, max) => openStore(url, max, true) };
+
+const request = { requestId: randomUUID(), clientAddress: '203.0.113.1' };
+
+function openStore(url: string, max: number, withAudit: boolean): Session {
+  const db = connect({ url, max, applicationName: 'chronicle-bench' });
+  const store = createEventStore({ db });
+  const trail = createAuditTrail({ store });
+  let moving = true;
+  const move = async () => {
+    while (moving) {
+      await trail.move();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  const mover = withAudit ? move() : Promise.resolve();
+  return {
+    append: async (streamId, expectedVersion, events) => {
+      const audit = withAudit
+        ? auditEvent({ actor, request }, 'StreamAppend', 'succeeded', streamId, {
+            events: events.length,
+          })
+        : undefined;
+      return (await store.append({ actor, streamId, expectedVersion, events, audit })).toVersion;
+    },
+    readStream: async (streamId, limit) =>
+      (await store.readStream({ actor, streamId, limit })).events.length,
+    readAllPage: async (after, limit) => {
+      const page = await store.readAll({ actor, after, limit });
+      return { count: page.events.length, lastPosition: page.lastPosition };
+    },
+    headPosition: () => headPosition(db.$client, 'events'),
+    close: async () => {
+      moving = false;
+      await mover;
+      await db.$client.end({ timeout: 5 });
+    },
+  };
+}
 
 /**
  * The floor to compare with: the same table shape without triggers, one plain statement per

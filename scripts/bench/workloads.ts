@@ -16,6 +16,8 @@ export type Workload = {
   figures(run: Run): Figures;
   /** The figure the ratio compares, and whether more of it is better. */
   ratio: { figure: string; higherIsBetter: boolean };
+  /** Also run with an audit event per append, to measure what auditing costs. */
+  audited?: boolean;
 };
 
 const READ_PAGE = 1000;
@@ -33,11 +35,13 @@ function appendWorkload(options: {
   streams: number;
   batch: number;
   expected: 'exact' | 'any';
+  audited?: boolean;
 }): Workload {
   const { streams, batch, expected } = options;
   return {
     name: options.name,
     connections: options.connections,
+    audited: options.audited,
     notes: { expectedVersion: expected, streams },
     async prepare(session, prefix) {
       // The writer tracks each stream's version, as a command handler that just loaded it would.
@@ -131,6 +135,7 @@ export const workloads: Workload[] = [
     streams: 100,
     batch: 1,
     expected: 'exact',
+    audited: true,
   }),
   appendWorkload({
     name: 'append-batch-100',
@@ -145,6 +150,7 @@ export const workloads: Workload[] = [
     streams: 100,
     batch: 1,
     expected: 'any',
+    audited: true,
   }),
   readStream1000,
   readAll10000,
