@@ -40,13 +40,14 @@ import { z } from './zod';
 
 const problemAnswers = {
   400: 'Invalid input: the body, a parameter or the stream id',
-  401: 'No valid bearer token',
-  403: 'The token lacks the role',
+  401: 'No valid bearer token (unknown, revoked or expired)',
+  403: "The caller's role does not allow it",
   404: 'Unknown stream',
   409: 'Concurrency conflict (with currentVersion) or an eventId reused for other content',
   413: 'Body over 1 MiB or more than 1000 events',
   415: 'A body that is not application/json',
   422: 'Data that breaks the schema registered for its event type',
+  429: "Over the token's rate limit; Retry-After says when to try again",
   503: 'The database is unreachable',
 } as const;
 
@@ -58,14 +59,15 @@ const json = (schema: z.ZodType, description: string): ResponseConfig => ({
 });
 
 /**
- * Every authenticated route can answer 401, 403 and 503, besides what it lists. A status listed
- * with its own description means something particular to that route (a 422 refused transition).
+ * Every authenticated route can answer 401, 403, 429 and 503, besides what it lists. A status
+ * listed with its own description means something particular to that route (a 422 refused
+ * transition).
  */
 function answers(
   success: Record<number, ResponseConfig>,
   statuses: (ProblemStatus | [ProblemStatus, string])[],
 ) {
-  const all = [...statuses, 401, 403, 503] as const;
+  const all = [...statuses, 401, 403, 429, 503] as const;
   return {
     ...success,
     ...Object.fromEntries(
