@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/query-provider';
+import { ConsoleFrame } from '@/components/shell/console-frame';
 import { Sidebar } from '@/components/shell/sidebar';
 import { currentActor } from './_session/session';
 import { signOut } from './actions';
@@ -19,10 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="bg-zinc-50 font-sans text-zinc-900 antialiased">
         <QueryProvider>
           {actor ? (
-            <div className="flex min-h-screen">
-              <Sidebar actor={actor} signOut={signOut} />
-              <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
-            </div>
+            <ConsoleFrame sidebar={<Sidebar actor={actor} signOut={signOut} />}>
+              {children}
+            </ConsoleFrame>
           ) : (
             <main className="min-h-screen">{children}</main>
           )}

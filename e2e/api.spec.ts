@@ -8,6 +8,9 @@ const auth = { Authorization: `Bearer ${E2E_TOKEN}` };
  * store must still map to their status, never to a 500.
  */
 test.describe('REST API on the built server', () => {
+  // Programs send tokens, not the console's cookie: no signed-in browser state here.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
   test('maps store errors to their problem+json status', async ({ request }) => {
     const streamId = `${uniqueCategory()}-1`;
     const missing = await request.get(`/api/v1/streams/${streamId}`, { headers: auth });

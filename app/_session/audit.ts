@@ -15,10 +15,7 @@ export async function recordAudit(event: AuditEvent): Promise<void> {
   try {
     await (await getChronicle()).audit.record(event);
   } catch (error) {
-    logger().error(
-      { err: error, action: event.type, requestId: event.data.requestId },
-      'audit record failed',
-    );
+    logger().error({ err: error }, 'audit record failed');
   }
 }
 

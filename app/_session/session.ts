@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '@/lib/actor';
@@ -17,10 +17,23 @@ import { getChronicle } from '@/lib/runtime';
  */
 export const PATH_HEADER = 'x-chronicle-path';
 
+/**
+ * The request's headers with the cookies as they are now: once a server action has set or
+ * cleared the session cookie (sign-in, password change), the page rendered after it must see
+ * the new one, which `cookies()` has and `headers()` does not.
+ */
+async function headersWithCurrentCookies(): Promise<Headers> {
+  const current = new Headers(await headers());
+  const jar = (await cookies()).toString();
+  if (jar) current.set('cookie', jar);
+  else current.delete('cookie');
+  return current;
+}
+
 /** The signed-in person behind this request, or null; looked up once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const { accounts } = await getChronicle();
-  return accounts.sessionActor(await headers());
+  return accounts.sessionActor(await headersWithCurrentCookies());
 });
 
 /** The sign-in page, with the page to come back to when one is known. */

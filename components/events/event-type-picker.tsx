@@ -6,23 +6,33 @@ import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import type { EventTypeGroup } from '@/lib/console/event-type-options';
 
-function summary(selected: string[]): string {
-  if (selected.length === 0) return 'All types';
+function summary(selected: string[], noun: string): string {
+  if (selected.length === 0) return `All ${noun}s`;
   if (selected.length <= 2) return selected.join(', ');
   return `${selected.slice(0, 2).join(', ')} +${selected.length - 2}`;
 }
 
 /**
  * The event types of a GET filter form, several at once, picked from the store's known types
- * (so a type is never mistyped or wrongly cased). Each chosen type is a `type` checkbox of the
- * form, sent whether the list is open or not.
+ * (so a type is never mistyped or wrongly cased). Each chosen type is a checkbox of the form
+ * (`name`), sent whether the list is open or not. The audit trail's actions are event types
+ * too: `label` and `noun` say which are picked.
  */
 export function EventTypePicker({
   groups,
   selected: initial,
+  label = 'Event types',
+  name = 'type',
+  noun = 'type',
+  findWhat = 'an event type',
 }: {
   groups: EventTypeGroup[];
   selected: string[];
+  label?: string;
+  name?: string;
+  noun?: string;
+  /** What the search box finds, with its article. */
+  findWhat?: string;
 }) {
   const [selected, setSelected] = useState(() => new Set(initial));
   const [open, setOpen] = useState(false);
@@ -69,7 +79,7 @@ export function EventTypePicker({
 
   return (
     <div ref={root} className="relative flex flex-col gap-1 text-xs font-medium text-zinc-600">
-      <span id={labelId}>Event types</span>
+      <span id={labelId}>{label}</span>
       <button
         type="button"
         aria-labelledby={labelId}
@@ -79,7 +89,7 @@ export function EventTypePicker({
         className="flex h-8 w-52 items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-2 text-left text-sm font-normal text-zinc-900 focus-visible:border-zinc-500 focus-visible:ring-2 focus-visible:ring-zinc-200 focus-visible:outline-none"
       >
         <span className={cn('truncate', selected.size === 0 && 'text-zinc-500')}>
-          {summary([...selected])}
+          {summary([...selected], noun)}
         </span>
         <ChevronDown className="size-4 shrink-0 text-zinc-400" aria-hidden />
       </button>
@@ -88,13 +98,13 @@ export function EventTypePicker({
         hidden={!open}
         className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-zinc-200 bg-white p-2 font-normal shadow-lg"
       >
-        <legend className="sr-only">Event types</legend>
+        <legend className="sr-only">{label}</legend>
         <input
           type="search"
           ref={finder}
           value={search}
-          aria-label="Find an event type"
-          placeholder="Find a type"
+          aria-label={`Find ${findWhat}`}
+          placeholder={`Find ${findWhat}`}
           onChange={(event) => setSearch(event.target.value)}
           // Enter here means "find", not "apply the filters".
           onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
@@ -114,7 +124,7 @@ export function EventTypePicker({
                 >
                   <input
                     type="checkbox"
-                    name="type"
+                    name={name}
                     value={type}
                     checked={selected.has(type)}
                     onChange={() => toggle(type)}
@@ -126,7 +136,9 @@ export function EventTypePicker({
             </div>
           ))}
           {!shown.some((group) => group.types.some(matches)) && (
-            <p className="px-1 py-2 text-sm text-zinc-500">No type contains “{search}”.</p>
+            <p className="px-1 py-2 text-sm text-zinc-500">
+              No {noun} contains “{search}”.
+            </p>
           )}
         </div>
         <div className="mt-2 flex justify-between border-t border-zinc-100 pt-2">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, type ReactNode } from 'react';
-import { Button } from './button';
+import { Button, type ButtonStyle } from './button';
 
 /**
  * A button for something that cannot be undone: it opens a modal dialog (native `<dialog>`:
@@ -15,6 +15,7 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   disabled,
+  size,
 }: {
   children: ReactNode;
   title: string;
@@ -22,6 +23,7 @@ export function ConfirmButton({
   confirmLabel: string;
   onConfirm: () => void;
   disabled?: boolean;
+  size?: ButtonStyle['size'];
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -29,7 +31,7 @@ export function ConfirmButton({
   const close = () => dialog.current?.close();
   return (
     <>
-      <Button onClick={() => dialog.current?.showModal()} disabled={disabled}>
+      <Button onClick={() => dialog.current?.showModal()} disabled={disabled} size={size}>
         {children}
       </Button>
       <dialog
