@@ -1,11 +1,12 @@
 import { roles, type Role } from '@/lib/actor';
 import { Select } from './ui/field';
 
-/** What each role may do, as the choice of a role explains it. */
+/** What each role may do, to follow "May …". */
 export const ROLE_MEANING: Record<Role, string> = {
-  auditor: 'read, verify, export',
-  operator: 'auditor + workflow commands, appends, replays, snapshots',
-  admin: 'operator + users, tokens, erasure, retention',
+  auditor: 'read, verify and export',
+  operator:
+    'do what an auditor does, and run workflow commands, appends, replays and snapshot cleanup',
+  admin: 'do what an operator does, and manage users and API tokens',
 };
 
 /** A role picker; ROLE_MEANING says beside it what the chosen role may do. */

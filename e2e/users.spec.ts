@@ -83,6 +83,7 @@ test('an admin invites a user, who signs in; changes their role, disables and en
   await person.goto('/workflows');
   await expect(person.getByRole('link', { name: 'New workflow' })).toBeVisible();
   await person.getByRole('button', { name: 'Sign out' }).click();
+  await expect(person).toHaveURL(/\/sign-in$/);
   await signIn(person, { email, password });
   await expect(notice(person)).toHaveText('The e-mail address or the password is not correct');
   await signInFully(person, { email, password: 'second password for e2e' });

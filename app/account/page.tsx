@@ -19,7 +19,7 @@ export default async function AccountPage() {
         facts={[
           { label: 'E-mail address', value: actor.name ?? actor.id },
           { label: 'Role', value: actor.role },
-          { label: 'May', value: ROLE_MEANING[actor.role] },
+          { label: 'Allowed to', value: ROLE_MEANING[actor.role] },
         ]}
       />
       <Card className="max-w-xl">

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auditEvent } from '@/lib/audit/audit-event';
 import { localPath } from '@/lib/console/local-path';
+import { signInMessage } from '@/lib/console/sign-in-message';
 import { env } from '@/lib/env';
 import { isChronicleError } from '@/lib/errors';
 import { isSameOrigin } from '@/lib/http/origin';
@@ -16,14 +17,6 @@ import { FOREIGN_ORIGIN } from '../_session/console-action';
 import { requestInfo } from '../_session/session';
 
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
-
-function messageOf(error: unknown): string {
-  if (isChronicleError(error, 'rate_limited')) {
-    return `Too many attempts, try again in ${Number(error.details.retryAfter)} s`;
-  }
-  if (isChronicleError(error) && error.status < 500) return error.message;
-  return 'Signing in is not possible right now; the server log has the details';
-}
 
 /**
  * Signs in with e-mail and password, then goes to the page the user came for. Every attempt is
@@ -49,7 +42,7 @@ export async function signIn(_: SignInState, form: FormData): Promise<SignInStat
     if (!isChronicleError(error) || error.status >= 500) {
       logger().error({ err: error, requestId: request.requestId }, 'sign-in failed');
     }
-    return { email, error: messageOf(error) };
+    return { email, error: signInMessage(error) };
   }
   redirect(localPath(form.get('next')) ?? '/');
 }

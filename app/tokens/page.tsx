@@ -34,7 +34,9 @@ export default async function TokensPage() {
       <Card>
         <CardHeader>
           <CardTitle>Tokens in use</CardTitle>
-          <span className="text-xs text-zinc-500">{tokens.length}, newest first</span>
+          <span className="text-xs text-zinc-500">
+            {tokens.length} {tokens.length === 1 ? 'token' : 'tokens'}, newest first
+          </span>
         </CardHeader>
         {tokens.length === 0 ? (
           <EmptyState title="No tokens yet" icon={KeyRound}>

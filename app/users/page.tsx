@@ -25,7 +25,9 @@ export default async function UsersPage() {
       <Card className="mb-5">
         <CardHeader>
           <CardTitle>Accounts</CardTitle>
-          <span className="text-xs text-zinc-500">{users.length} by e-mail address</span>
+          <span className="text-xs text-zinc-500">
+            {users.length} {users.length === 1 ? 'account' : 'accounts'}, by e-mail address
+          </span>
         </CardHeader>
         <UserTable
           users={users}

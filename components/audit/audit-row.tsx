@@ -14,7 +14,7 @@ import { DisclosureButton } from '../ui/disclosure-button';
 import { TableCell, TableRow } from '../ui/table';
 import { OutcomeBadge } from './outcome-badge';
 
-export const AUDIT_COLUMNS = 8;
+export const AUDIT_COLUMNS = 6;
 
 const mono = 'font-mono text-xs text-zinc-600';
 const none = <span className="text-zinc-400">—</span>;
@@ -58,18 +58,18 @@ export function AuditRow({
           <Timestamp value={entry.occurredAt} />
         </TableCell>
         <TableCell>
-          <button
-            type="button"
-            onClick={() => setOpen(!open)}
-            className="text-left font-medium text-zinc-900 hover:underline"
-          >
-            {entry.action}
-          </button>
+          <span className="flex flex-col items-start gap-0.5">
+            <button
+              type="button"
+              onClick={() => setOpen(!open)}
+              className="text-left font-medium text-zinc-900 hover:underline"
+            >
+              {entry.action}
+            </button>
+            <OutcomeBadge outcome={data.outcome} />
+          </span>
         </TableCell>
-        <TableCell>
-          <OutcomeBadge outcome={data.outcome} />
-        </TableCell>
-        <TableCell className="max-w-56">
+        <TableCell className="max-w-44">
           {actor ? (
             <span className="flex min-w-0 flex-col">
               <Link
@@ -89,7 +89,7 @@ export function AuditRow({
             </span>
           )}
         </TableCell>
-        <TableCell className="max-w-64">
+        <TableCell className="max-w-48">
           {target === null ? (
             none
           ) : (
@@ -115,15 +115,15 @@ export function AuditRow({
             </span>
           )}
         </TableCell>
-        <TableCell className={mono}>{data.clientAddress ?? none}</TableCell>
         <TableCell>
-          {data.requestId ? (
-            <span title={data.requestId} className={mono}>
-              {data.requestId.slice(0, 8)}
-            </span>
-          ) : (
-            none
-          )}
+          <span className="flex flex-col">
+            <span className={mono}>{data.clientAddress ?? none}</span>
+            {data.requestId && (
+              <span title={`Request ${data.requestId}`} className="font-mono text-xs text-zinc-400">
+                {data.requestId.slice(0, 8)}
+              </span>
+            )}
+          </span>
         </TableCell>
       </TableRow>
       {open && (

@@ -17,12 +17,10 @@ export function AuditTable({ entries, links }: { entries: AuditEntry[]; links: A
           <TableHeaderCell>
             <TimeLabel label="Time" kind="occurred" />
           </TableHeaderCell>
-          <TableHeaderCell>Action</TableHeaderCell>
-          <TableHeaderCell>Outcome</TableHeaderCell>
+          <TableHeaderCell>Action, outcome</TableHeaderCell>
           <TableHeaderCell>Actor</TableHeaderCell>
           <TableHeaderCell>Target</TableHeaderCell>
-          <TableHeaderCell>Client</TableHeaderCell>
-          <TableHeaderCell>Request</TableHeaderCell>
+          <TableHeaderCell>Client, request</TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>

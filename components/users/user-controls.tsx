@@ -38,7 +38,7 @@ export function RoleControl({
         }}
         aria-label={`Role of ${user.email}`}
         disabled={pending}
-        className="w-28"
+        className="w-32"
       />
       {changed && (
         <>

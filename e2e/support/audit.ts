@@ -23,8 +23,9 @@ export async function expectAuditTrail(
     await page.goto(auditHref(filters));
     const shown = await auditRows(page).evaluateAll((rows) =>
       rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim());
-        return `${cells[2]} ${cells[3]}`;
+        // The action and its outcome beneath it, laid out as lines.
+        const cell = row.querySelectorAll('td')[2] as HTMLElement | undefined;
+        return cell?.innerText.replace(/\s+/g, ' ').trim();
       }),
     );
     expect(shown).toEqual(acts);
