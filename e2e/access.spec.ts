@@ -272,7 +272,7 @@ test('signing out ends the session, and the Audit page shows the sign-in, the co
   await auditor.context().close();
 });
 
-test('reading event data is on the audit trail once per page, with who read it', async ({
+test('reading event data and verifying a chain are on the audit trail, once per page and act', async ({
   browser,
   request,
 }) => {
@@ -280,8 +280,11 @@ test('reading event data is on the audit trail once per page, with who read it',
   await appendEvents(request, streamId, [{ type: 'Opened', data: {} }]);
   const auditor = await pageAs(browser, 'auditor');
   await auditor.goto(`/streams/${streamId}`);
-  await expect(auditor.getByRole('heading', { name: streamId })).toBeVisible();
-  await expectAuditTrail(auditor, { action: 'EventDataRead', target: streamId }, [
+  await waitForHydration(auditor);
+  await auditor.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(auditor.getByText('Chain valid')).toBeVisible();
+  await expectAuditTrail(auditor, { action: 'EventDataRead,StreamVerify', target: streamId }, [
+    'StreamVerify succeeded',
     'EventDataRead succeeded',
   ]);
   const row = auditRow(auditor, 'EventDataRead');

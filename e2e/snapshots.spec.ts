@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { ACCOUNTS } from './support/accounts';
 import { waitForHydration } from './support/api';
+import { auditTime, expectAuditTrail } from './support/audit';
 
-test('snapshot cleanup runs only once confirmed in a dialog', async ({ page }) => {
+test('snapshot cleanup runs only once confirmed in a dialog, and is on the audit trail', async ({
+  page,
+}) => {
+  const since = auditTime(new Date(Date.now() - 1000));
   await page.goto('/snapshots');
   await waitForHydration(page);
   const run = page.getByRole('button', { name: 'Run cleanup now' });
@@ -25,4 +30,9 @@ test('snapshot cleanup runs only once confirmed in a dialog', async ({ page }) =
   await dialog.getByRole('button', { name: 'Delete old snapshots' }).click();
   await expect(dialog).toBeHidden();
   await expect(done).toBeVisible();
+  await expectAuditTrail(
+    page,
+    { action: 'SnapshotCleanup', actor: ACCOUNTS.admin.email, from: since },
+    ['SnapshotCleanup succeeded'],
+  );
 });

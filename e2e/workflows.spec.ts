@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForHydration } from './support/api';
+import { expectAuditTrail } from './support/audit';
 import {
   createWorkflow,
   fact,
@@ -41,6 +42,7 @@ test('creates a workflow, runs its steps with an agent and completes it', async 
   await page.getByRole('button', { name: 'Create workflow' }).click();
 
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
+  const workflowId = new URL(page.url()).pathname.split('/').at(-1)!;
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(fact(page, 'Status')).toHaveText('draft');
   await expect(page.getByRole('tree', { name: 'Methodology' })).toContainText(
@@ -123,6 +125,17 @@ test('creates a workflow, runs its steps with an agent and completes it', async 
   await expect(fact(page, 'Status')).toHaveText('running');
   await expect(stepRow(page, 'Collect data')).toContainText('pending');
   await expect(commands(page)).toHaveCount(0);
+
+  // Creation and each command are on the audit trail, one act each, by the signed-in admin.
+  await expectAuditTrail(page, { action: 'WorkflowCreate', target: `workflow-${workflowId}` }, [
+    'WorkflowCreate succeeded',
+  ]);
+  await expect(page.getByRole('table', { name: 'Audit trail' })).toContainText('admin · session');
+  await expectAuditTrail(
+    page,
+    { action: 'WorkflowCommand', target: `workflow-${workflowId}`, outcome: 'succeeded' },
+    Array<string>(8).fill('WorkflowCommand succeeded'),
+  );
 });
 
 test('shows why a refused command was refused, keeping what was typed', async ({
