@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@/test/database';
-import {
-  apiRequest,
-  AUDITOR_TOKEN,
-  expectProblem,
-  routeContext,
-  useApiDatabase,
-} from '@/test/api';
+import { apiRequest, AUDITOR_TOKEN, expectProblem, routeContext, useApiDatabase } from '@/test/api';
 
 let t: TestDatabase;
 let metricsRoute: typeof import('./route');
