@@ -32,8 +32,11 @@ async function headersWithCurrentCookies(): Promise<Headers> {
 
 /** The signed-in person behind this request, or null; looked up once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
+  // Headers first: while `next build` prerenders, reading them ends the render as dynamic
+  // before any database is touched.
+  const given = await headersWithCurrentCookies();
   const { accounts } = await getChronicle();
-  return accounts.sessionActor(await headersWithCurrentCookies());
+  return accounts.sessionActor(given);
 });
 
 /** The sign-in page, with the page to come back to when one is known. */

@@ -22,10 +22,14 @@ const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? 
  * Signs in with e-mail and password, then goes to the page the user came for. Every attempt is
  * on the audit trail with the address tried, never the password.
  */
-export async function signIn(_: SignInState, form: FormData): Promise<SignInState> {
-  const email = text(form.get('email')).trim();
+export async function signIn(_: SignInState, form: unknown): Promise<SignInState> {
   const given = await headers();
-  if (!isSameOrigin(given, env().CHRONICLE_PUBLIC_URL)) return { email, error: FOREIGN_ORIGIN };
+  if (!isSameOrigin(given, env().CHRONICLE_PUBLIC_URL)) return { email: '', error: FOREIGN_ORIGIN };
+  // A public endpoint: anyone can post anything here, not only the sign-in form.
+  if (!(form instanceof FormData)) {
+    return { email: '', error: 'Enter your e-mail address and password' };
+  }
+  const email = text(form.get('email')).trim();
   const request = await requestInfo();
   const target = email.slice(0, 254) || null;
   try {
