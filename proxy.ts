@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from './lib/auth/cookie-name';
 
 /**
  * A Content-Security-Policy with a fresh nonce on every page: Next puts the nonce on its own
@@ -7,6 +8,17 @@ import { NextResponse, type NextRequest } from 'next/server';
  * actions and route handlers each check the caller themselves.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // Without a session cookie nobody is signed in: an HTTP redirect before any rendering. A
+  // cookie that no longer holds a session is found by the page, which redirects the same way.
+  const signedOut = !request.cookies
+    .getAll()
+    .some((cookie) => cookie.name.endsWith(SESSION_COOKIE));
+  if (signedOut && pathname !== '/sign-in' && request.method === 'GET') {
+    const target = new URL('/sign-in', request.url);
+    if (pathname !== '/') target.searchParams.set('next', pathname + search);
+    return NextResponse.redirect(target, 307);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const development = process.env.NODE_ENV === 'development';
   const policy = [
@@ -25,7 +37,7 @@ export function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
   // A page is not told its own URL; the sign-in page sends the visitor back to it.
-  headers.set('x-chronicle-path', request.nextUrl.pathname + request.nextUrl.search);
+  headers.set('x-chronicle-path', pathname + search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);
   return response;

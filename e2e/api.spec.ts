@@ -55,3 +55,22 @@ test.describe('REST API on the built server', () => {
     expect(response.status()).toBe(401);
   });
 });
+
+test.describe('pages without a session', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('answer an HTTP redirect to the sign-in page, naming the page to come back to', async ({
+    request,
+  }) => {
+    const response = await request.get('/workflows?status=running', { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toBe('/sign-in?next=%2Fworkflows%3Fstatus%3Drunning');
+    const signIn = await request.get('/sign-in', { maxRedirects: 0 });
+    expect(signIn.status()).toBe(200);
+    expect(signIn.headers()['content-security-policy']).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
+    expect(signIn.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(signIn.headers()['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -5,11 +5,9 @@ import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { authModels } from '@/db/auth-schema';
 import type { Database } from '@/db/client';
+import { COOKIE_PREFIX } from './cookie-name';
 
 export const MIN_PASSWORD_LENGTH = 12;
-const COOKIE_PREFIX = 'chronicle';
-/** The session cookie's name, without the `__Secure-` prefix it takes over TLS. */
-export const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token`;
 export const MAX_PASSWORD_LENGTH = 256;
 
 // The library's own permission checks only guard its HTTP endpoints, which Chronicle does not

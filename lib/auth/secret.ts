@@ -11,7 +11,9 @@ export async function authSecret(sql: Queryable, configured: string | undefined)
   await sql`
     insert into settings (name, value) values ('auth_secret', ${randomBytes(32).toString('base64url')})
     on conflict (name) do nothing`;
-  const [row] = await sql<{ value: string }[]>`select value from settings where name = 'auth_secret'`;
+  const [row] = await sql<
+    { value: string }[]
+  >`select value from settings where name = 'auth_secret'`;
   if (!row) throw new Error('The auth secret could not be stored');
   return row.value;
 }

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/actor';
 import { env } from '@/lib/env';
 import { forbidden, unauthenticated } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
-import { SESSION_COOKIE } from '@/lib/auth/better-auth';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { TOKEN_PREFIX } from '@/lib/auth/tokens';
 import { isSameOrigin, SAFE_METHODS } from './origin';
 
