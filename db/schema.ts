@@ -142,8 +142,10 @@ export const apiTokens = pgTable(
  * `$audit-YYYY-MM-DD` streams in batches by SQL alone (lib/audit): writers never queue on one
  * stream's lock.
  */
+// No index: concurrent writers would all insert into its rightmost page. The mover reads the
+// whole table, which it keeps small.
 export const auditOutbox = pgTable('audit_outbox', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   streamId: text('stream_id').notNull(),
   /** The event as chronicle_append takes it, already prepared (canonical text, content hash). */
   event: jsonb('event').$type<Record<string, unknown>>().notNull(),

@@ -40,7 +40,8 @@ async function runOnce(
   const session = target.open(url, workload.connections);
   try {
     const op = await workload.prepare(session, prefix);
-    return workload.figures(await timed(workload.connections, seconds, op));
+    const figures = workload.figures(await timed(workload.connections, seconds, op));
+    return { ...figures, ...(await session.afterRun?.()) };
   } finally {
     await session.close();
   }
@@ -94,7 +95,7 @@ async function benchmark(url: string, seconds: number, rounds: number) {
 }
 
 const roundFigure = (name: string, value: number) =>
-  name === 'eventsPerSec' ? Math.round(value) : round(value, 3);
+  name.endsWith('PerSec') ? Math.round(value) : round(value, 3);
 
 function medianFigures(runs: Figures[]): Figures {
   const names = Object.keys(runs[0] ?? {});
@@ -121,7 +122,10 @@ function summarise(workload: Workload, pairs: Pair[]) {
   };
 }
 
-/** Each append carrying its audit event, against the same appends without: 1 costs nothing. */
+/**
+ * Each append carrying its audit event, against the same appends without (1 costs nothing),
+ * and how fast the outbox then drains into the $audit streams (background work).
+ */
 function auditCost(pairs: Pair[]) {
   const audited = pairs.map((p) => p.audited ?? {});
   const ratios = pairs.map(
