@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
+  date,
   index,
   integer,
   doublePrecision,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -83,7 +86,13 @@ export const snapshots = pgTable(
   (t) => [primaryKey({ columns: [t.streamId, t.version] })],
 );
 
-/** Read model of workflows, written in the same transaction as the workflow's events. */
+/**
+ * Read models are projections (lib/projections): each owns its tables, which a full rebuild
+ * re-creates beside them (`create table … (like … including all)`) and swaps in, so they have
+ * no serial columns and no foreign keys.
+ */
+
+/** Projection `workflow-summary` (inline): one row per workflow stream. */
 export const workflowSummaries = pgTable(
   'workflow_summaries',
   {
@@ -103,7 +112,7 @@ export const workflowSummaries = pgTable(
   ],
 );
 
-/** Read model of agents and their task totals, written with the agent's events. */
+/** Projection `agent-summary` (inline): one row per agent stream, with its task totals. */
 export const agentSummaries = pgTable('agent_summaries', {
   agentId: text('agent_id').primaryKey(),
   name: text('name').notNull(),
@@ -115,8 +124,102 @@ export const agentSummaries = pgTable('agent_summaries', {
   tokensIn: bigint('tokens_in', { mode: 'number' }).notNull(),
   tokensOut: bigint('tokens_out', { mode: 'number' }).notNull(),
   costUsd: doublePrecision('cost_usd').notNull(),
+  /** The agent's state at `version`, which a rebuild folds the next events onto. */
+  state: jsonb('state').$type<Record<string, unknown>>(),
   updatedAt: timestamptz('updated_at').notNull(),
 });
+
+/** Projection `agent-activity` (async): an agent's tasks, tokens and cost per day (UTC). */
+export const agentActivityDaily = pgTable(
+  'agent_activity_daily',
+  {
+    agentId: text('agent_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    tasks: integer('tasks').notNull(),
+    completed: integer('completed').notNull(),
+    failed: integer('failed').notNull(),
+    tokensIn: bigint('tokens_in', { mode: 'number' }).notNull(),
+    tokensOut: bigint('tokens_out', { mode: 'number' }).notNull(),
+    /** Exact: a sum of floats would depend on the order the events were added in. */
+    costUsd: numeric('cost_usd').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.day] })],
+);
+
+/** Projection `event-stats` (async): events recorded per hour, category and type. */
+export const eventStatsHourly = pgTable(
+  'event_stats_hourly',
+  {
+    hour: timestamptz('hour').notNull(),
+    category: text('category').notNull(),
+    eventType: text('event_type').notNull(),
+    events: bigint('events', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.category, t.eventType] })],
+);
+
+/** Each projection's checkpoint and state; an async one's position moves with its read model. */
+export const projections = pgTable('projections', {
+  name: text('name').primaryKey(),
+  position: bigint('position', { mode: 'number' }).notNull().default(0),
+  status: text('status').notNull().default('running'),
+  lastError: text('last_error'),
+  rebuiltAt: timestamptz('rebuilt_at'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** Events a projection could not apply, and the events of their streams parked behind them. */
+export const projectionFailures = pgTable(
+  'projection_failures',
+  {
+    id: uuid('id').primaryKey(),
+    projection: text('projection').notNull(),
+    globalPosition: bigint('global_position', { mode: 'number' }).notNull(),
+    streamId: text('stream_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    status: text('status').notNull(),
+    error: text('error'),
+    attempts: integer('attempts').notNull(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projection_failures_position_idx').on(t.projection, t.globalPosition),
+    index('projection_failures_stream_idx').on(t.projection, t.streamId, t.globalPosition),
+  ],
+);
+
+/** Replays of projections, run as jobs on the queue; progress is kept here and NOTIFYed. */
+export const replays = pgTable(
+  'replays',
+  {
+    id: uuid('id').primaryKey(),
+    projection: text('projection').notNull(),
+    mode: text('mode').notNull(),
+    status: text('status').notNull(),
+    processed: bigint('processed', { mode: 'number' }).notNull().default(0),
+    total: bigint('total', { mode: 'number' }).notNull().default(0),
+    eventsPerSecond: doublePrecision('events_per_second').notNull().default(0),
+    etaSeconds: doublePrecision('eta_seconds'),
+    /** Where the shadow tables of a full rebuild have got to. */
+    position: bigint('position', { mode: 'number' }),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    error: text('error'),
+    launchedBy: text('launched_by').notNull(),
+    /** The queue's worker running it, and the advisory lock its process holds while alive. */
+    workerId: text('worker_id'),
+    workerLock: bigint('worker_lock', { mode: 'number' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [
+    index('replays_created_idx').on(t.createdAt, t.id),
+    uniqueIndex('replays_one_active_idx')
+      .on(t.projection)
+      .where(sql`status in ('queued', 'running')`),
+  ],
+);
 
 export * from './auth-schema';
 

@@ -6,8 +6,11 @@ import { aggregateForStream, knownAggregates } from './aggregates/known';
 import { createRepository, type AppendToAggregate } from './aggregates/repository';
 import { createEventStore } from './event-store';
 import { registry } from './event-types';
-import { writeAgentSummary } from './read-models/agent-summaries';
-import { writeWorkflowSummary } from './read-models/workflow-summaries';
+import { projectionCatalog } from './projections/catalog';
+import { inlineWriters } from './projections/inline';
+import type { Projection } from './projections/projection';
+import { createProjections } from './projections/projections';
+import { createReplays } from './projections/replays';
 import { createAuditTrail } from './audit/audit-trail';
 import { createAccounts, type SignInLimits } from './auth/accounts';
 import { createBetterAuth } from './auth/better-auth';
@@ -31,6 +34,8 @@ export type ChronicleOptions = {
   sessionSeconds?: number;
   signInLimits?: SignInLimits;
   onBackgroundError?: (error: unknown) => void;
+  /** The read models kept from the log (tests add their own). */
+  projections?: readonly Projection[];
 };
 
 /** Everything the app and the API use, built over one database. */
@@ -49,6 +54,7 @@ export function createChronicle({
     perAccount: { max: 10, windowMs: 60_000 },
   },
   onBackgroundError = () => {},
+  projections = projectionCatalog,
 }: ChronicleOptions) {
   const store = createEventStore({ db, registry, maxClockSkewMs });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
@@ -56,7 +62,7 @@ export function createChronicle({
     store,
     cache,
     snapshotEvery,
-    readModels: { workflow: writeWorkflowSummary, agent: writeAgentSummary },
+    readModels: inlineWriters(projections),
     onBackgroundError,
   });
   const research = createResearch({ store, repository });
@@ -68,6 +74,10 @@ export function createChronicle({
   return {
     store,
     repository,
+    projections: createProjections(store.context, projections),
+    replays: createReplays(db.$client, projections),
+    /** The projection definitions, for the worker. */
+    projectionCatalog: projections,
     research,
     audit,
     accounts,

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not_found'
   | 'concurrency'
   | 'idempotency_conflict'
+  | 'conflict'
   | 'domain'
   | 'unfoldable'
   | 'unauthenticated'
@@ -25,6 +26,7 @@ export const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   concurrency: 409,
   idempotency_conflict: 409,
+  conflict: 409,
   domain: 422,
   unfoldable: 409,
   unauthenticated: 401,
@@ -77,6 +79,10 @@ export const concurrencyError = (streamId: string, expected: unknown, currentVer
     `Stream ${streamId} is at version ${currentVersion}, expected ${String(expected)}`,
     { streamId, expectedVersion: expected, currentVersion },
   );
+
+/** The resource is in a state that does not allow the act (a replay already finished). */
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new ChronicleError('conflict', message, details);
 
 export const idempotencyConflict = (message: string, eventIds: string[]) =>
   new ChronicleError('idempotency_conflict', message, { eventIds });

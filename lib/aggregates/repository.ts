@@ -13,6 +13,7 @@ import type {
   RecordedEvent,
 } from '../event-store/types';
 import { foldHistory, refusedAppend, unfoldable } from './fold-history';
+import type { InlineChange } from '../projections/projection';
 import { latestSnapshot, saveSnapshot } from '../snapshots/snapshot-store';
 import type { AggregateCache } from './cache';
 
@@ -26,15 +27,7 @@ type CommandOf<A> = A extends { decide: (command: infer C, state: never) => unkn
 export type Loaded<S> = { state: S | null; version: number; fromSnapshot: boolean };
 
 /** Writes a read model in the transaction that appends the aggregate's events. */
-export type InlineReadModel = (
-  sql: Queryable,
-  change: {
-    streamId: string;
-    version: number;
-    state: unknown;
-    events: DomainEvent[];
-  },
-) => Promise<void>;
+export type InlineReadModel = (sql: Queryable, change: InlineChange) => Promise<void>;
 
 export type ExecuteOptions = {
   actor: Actor;
@@ -251,9 +244,9 @@ export function createRepository({
     });
     await readModels[aggregate.type]?.(tx.sql, {
       streamId,
+      fromVersion: appended.fromVersion,
       version: appended.toVersion,
       state,
-      events: decided,
     });
     return appended;
   }

@@ -10,6 +10,8 @@ import type { RecordedEvent, WithActor } from './types';
 export type AllFilter = {
   types?: string[];
   category?: string;
+  /** Any of these categories (a projection's). */
+  categories?: readonly string[];
   correlationId?: string;
   /** Recorded time, inclusive. */
   from?: Date;
@@ -86,7 +88,7 @@ export async function readAllBackward(
 }
 
 /** The lowest position a running transaction could still take: nothing at or above it is read. */
-const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
+export const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
 
 function position(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -101,6 +103,7 @@ function filterSql(sql: Queryable, filter: AllFilter) {
   return sql`
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
     ${filter.category ? sql`and category = ${filter.category}` : sql``}
+    ${filter.categories ? sql`and category = any(${filter.categories as string[]})` : sql``}
     ${filter.correlationId ? sql`and metadata ->> 'correlationId' = ${filter.correlationId}` : sql``}
     ${filter.from ? sql`and recorded_at >= ${filter.from.toISOString()}::timestamptz` : sql``}
     ${filter.to ? sql`and recorded_at < ${filter.to.toISOString()}::timestamptz` : sql``}`;

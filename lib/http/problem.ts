@@ -28,6 +28,7 @@ const titles: Record<ErrorCode, string> = {
   not_found: 'Not found',
   concurrency: 'Concurrency conflict',
   idempotency_conflict: 'Event id reused',
+  conflict: 'Conflict',
   domain: 'Refused by the domain',
   unfoldable: 'History cannot be read',
   unauthenticated: 'Unauthenticated',

@@ -1,35 +1,13 @@
 import { assertRole, type Actor } from '../actor';
-import type { InlineReadModel } from '../aggregates/repository';
-import { workflowAggregate } from '../domain/workflow';
 import type { Workflow, WorkflowStatus } from '../domain/workflow/state';
 import { z } from 'zod';
 import { notFound } from '../errors';
 import { decodeCursor, encodeCursor } from '../event-store/cursor';
 import type { Queryable } from '../event-store/context';
 import { pageSize } from '../event-store/limits';
-import { occurredAtOf } from './occurred-at';
 import { escapeLike } from '../sql/like';
 
 export type WorkflowView = Workflow & { version: number; createdAt: string; updatedAt: string };
-
-/**
- * Keyed by the stream the change was written to, never by what its events say; its times are
- * the business time of the stream's first and newest events.
- */
-export const writeWorkflowSummary: InlineReadModel = async (sql, { streamId, version, state }) => {
-  const workflow = state as Workflow;
-  const completed = workflow.steps.filter((s) => s.status === 'completed').length;
-  await sql`
-    insert into workflow_summaries (workflow_id, title, status, version, steps_total, steps_completed,
-      state, created_at, updated_at)
-    values (${workflowAggregate.idOf(streamId)}, ${workflow.title}, ${workflow.status}, ${version}, ${workflow.steps.length},
-      ${completed}, ${JSON.stringify(workflow)}::jsonb, ${occurredAtOf(sql, streamId, 1)},
-      ${occurredAtOf(sql, streamId, version)})
-    on conflict (workflow_id) do update set title = excluded.title, status = excluded.status,
-      version = excluded.version, steps_total = excluded.steps_total,
-      steps_completed = excluded.steps_completed, state = excluded.state, updated_at = excluded.updated_at
-    where workflow_summaries.version < excluded.version`;
-};
 
 type Row = { state: Workflow; version: number; created_at: Date; updated_at: Date };
 
