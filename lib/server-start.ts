@@ -1,4 +1,5 @@
 import { systemActor } from './actor';
+import { startBackgroundWorker } from './background-worker';
 import { env } from './env';
 import { logger } from './logger';
 import { getRuntime } from './runtime';
@@ -23,6 +24,7 @@ export async function startServer(): Promise<void> {
     });
     logger().info({ email: user.email, created }, 'first admin account');
   }
+  if (config.CHRONICLE_WORKER) await startBackgroundWorker(runtime);
   logger().info({ embedded: runtime.embedded }, 'chronicle ready');
   setInterval(() => {
     chronicle

@@ -40,6 +40,15 @@ const MATRIX: Record<string, Role | 'any' | 'public'> = {
   'GET /api/v1/tokens': 'admin',
   'POST /api/v1/tokens': 'admin',
   'DELETE /api/v1/tokens/[id]': 'admin',
+  'GET /api/v1/projections': 'auditor',
+  'GET /api/v1/projections/[name]/failures': 'auditor',
+  'POST /api/v1/projections/[name]/failures/[id]/retry': 'operator',
+  'POST /api/v1/projections/[name]/failures/[id]/skip': 'operator',
+  'GET /api/v1/replays': 'auditor',
+  'POST /api/v1/replays': 'operator',
+  'GET /api/v1/replays/[id]': 'auditor',
+  'GET /api/v1/replays/[id]/progress': 'auditor',
+  'POST /api/v1/replays/[id]/cancel': 'operator',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -139,6 +148,7 @@ function call(route: Route, headers: Record<string, string>) {
     'POST /api/v1/workflows': { title: 'Probe', question: 'Q?', methodology: {} },
     'POST /api/v1/workflows/[id]/commands': { command: 'addStep', title: 'Probe' },
     'POST /api/v1/tokens': { name: 'probe', role: 'auditor' },
+    'POST /api/v1/replays': { projection: 'event-stats', mode: 'incremental' },
   };
   const query = route.key.endsWith('/diff') ? '?from=0&to=1' : '';
   const body = bodies[route.key];

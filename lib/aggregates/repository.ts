@@ -233,7 +233,7 @@ export function createRepository({
     planned: Planned<unknown>,
     audit: OutboxEvent | undefined,
   ): Promise<AppendResult> {
-    const { aggregate, streamId, options, loaded, decided, events, state } = planned;
+    const { aggregate, streamId, options, loaded, events, state } = planned;
     const appended = await tx.append({
       actor: options.actor,
       streamId,

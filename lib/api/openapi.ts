@@ -36,6 +36,15 @@ import {
   workflowVersion,
 } from './workflow-schemas';
 import { createdToken, createTokenRequest, tokenInfo } from './token-schemas';
+import {
+  failureOutcome,
+  failureView,
+  listReplaysQuery,
+  projectionView,
+  replayList,
+  replayView,
+  startReplayRequest,
+} from './projection-schemas';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -52,6 +61,8 @@ const problemAnswers = {
 } as const;
 
 type ProblemStatus = keyof typeof problemAnswers;
+
+const projectionParams = z.object({ name: z.string().openapi({ example: 'event-stats' }) });
 
 const json = (schema: z.ZodType, description: string): ResponseConfig => ({
   description,
@@ -265,6 +276,98 @@ const routes: RouteConfig[] = [
       400,
       [404, 'Unknown or already revoked'],
     ]),
+  },
+  {
+    method: 'get',
+    path: '/projections',
+    summary: 'Each projection: kind, status, checkpoint, lag, last error, failures (auditor)',
+    responses: answers({ 200: json(z.array(projectionView), 'OK') }, []),
+  },
+  {
+    method: 'get',
+    path: '/projections/{name}/failures',
+    summary: 'Events a projection could not apply, and those parked behind them (auditor)',
+    request: { params: projectionParams },
+    responses: answers({ 200: json(z.array(failureView), 'OK') }, [
+      400,
+      [404, 'Unknown projection'],
+    ]),
+  },
+  ...(['retry', 'skip'] as const).map((act): RouteConfig => ({
+    method: 'post',
+    path: `/projections/{name}/failures/{id}/${act}`,
+    summary:
+      act === 'retry'
+        ? 'Apply a failed event again, with the events of its stream parked behind it (operator)'
+        : 'Give up on a failed event; the projection goes on without it (operator)',
+    request: { params: projectionParams.extend({ id: z.guid() }) },
+    responses: answers({ 200: json(failureOutcome, 'Done; `error` says if it still fails') }, [
+      400,
+      [404, 'Unknown projection or failure'],
+      [409, 'The failure is in a state that does not allow it'],
+    ]),
+  })),
+  {
+    method: 'get',
+    path: '/replays',
+    summary: 'Replays, newest first (auditor)',
+    request: { query: listReplaysQuery },
+    responses: answers({ 200: json(replayList, 'OK') }, [400]),
+  },
+  {
+    method: 'post',
+    path: '/replays',
+    summary: 'Rebuild a projection in full, or resume an async one from its checkpoint (operator)',
+    request: { body: jsonBody(startReplayRequest) },
+    responses: answers(
+      {
+        202: json(
+          z.object({ replayId: z.guid(), status: replayView.shape.status }),
+          'Queued; its progress is at /replays/{id}/progress',
+        ),
+      },
+      [
+        400,
+        [404, 'Unknown projection'],
+        [409, 'A replay of that projection is already queued or running'],
+        413,
+        415,
+        [422, 'An incremental replay of an inline projection'],
+      ],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/replays/{id}',
+    summary: 'A replay and its progress (auditor)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers({ 200: json(replayView, 'OK') }, [400, [404, 'Unknown replay']]),
+  },
+  {
+    method: 'get',
+    path: '/replays/{id}/progress',
+    summary:
+      'Server-Sent Events: `progress` events carrying the replay, at once and at each change, until a final status (auditor)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers(
+      {
+        200: {
+          description: 'An event stream',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
+      },
+      [400, [404, 'Unknown replay']],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/replays/{id}/cancel',
+    summary: 'Cancel a replay: a queued one at once, a running one at its next batch (operator)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers(
+      { 202: json(z.object({ replayId: z.guid(), status: replayView.shape.status }), 'Accepted') },
+      [400, [404, 'Unknown replay'], [409, 'The replay has already ended']],
+    ),
   },
 ];
 

@@ -20,6 +20,8 @@ export const auditActions = [
   'WorkflowCommand',
   'ReplayStart',
   'ReplayCancel',
+  'ProjectionFailureRetry',
+  'ProjectionFailureSkip',
   'SnapshotCleanup',
   'StreamVerify',
   'EventsExport',

@@ -17,3 +17,14 @@ export const tokenTarget = (params: RouteParams) => {
   const id = param(params);
   return id === null ? null : `token:${id}`;
 };
+
+export const replayTarget = (params: RouteParams) => {
+  const id = param(params);
+  return id === null ? null : `replay:${id}`;
+};
+
+export const failureTarget = (params: RouteParams) => {
+  const name = param(params, 'name');
+  const id = param(params);
+  return name === null || id === null ? null : `projection:${name}/failure:${id}`;
+};

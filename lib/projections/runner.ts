@@ -67,7 +67,8 @@ async function stepIn(
     limit: batchSize,
     categories: projection.categories,
   });
-  if (page.lastPosition === from) return { outcome: 'idle', position: from };
+  // The horizon moves on with every transaction: with nothing new, the checkpoint stays put.
+  if (!page.events.length) return { outcome: 'idle', position: from };
   const parked = await parkedStreams(sql, name);
   const applied = isolate
     ? await applyOneByOne(sql, projection, page.events, parked)

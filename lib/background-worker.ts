@@ -1,0 +1,22 @@
+import { env } from './env';
+import { logger } from './logger';
+import { startWorker } from './projections/worker';
+import type { Runtime } from './runtime';
+
+/** Replays from the job queue and the async projections' runners, for this process. */
+export async function startBackgroundWorker(runtime: Runtime) {
+  const { chronicle, databaseUrl } = runtime;
+  const worker = await startWorker({
+    ctx: chronicle.store.context,
+    databaseUrl,
+    projections: chronicle.projectionCatalog,
+    concurrency: env().CHRONICLE_WORKER_CONCURRENCY,
+    replay: { batchSize: env().CHRONICLE_REPLAY_BATCH_SIZE },
+    log: {
+      info: (o, msg) => logger().info(o, msg),
+      error: (o, msg) => logger().error(o, msg),
+    },
+  });
+  logger().info({ lock: worker.lock }, 'worker started: replays and async projections');
+  return worker;
+}
