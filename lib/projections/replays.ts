@@ -12,6 +12,7 @@ import { findReplay, notifyReplay, toReplayView, type ReplayRow } from './replay
 import { FINAL_REPLAY_STATUSES, type ReplayMode, type ReplayView } from './views';
 
 export const REPLAY_TASK = 'replay';
+const MAX_PICKUPS = 100;
 
 const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 
@@ -59,9 +60,11 @@ export function createReplays(pool: postgres.Sql, projections: readonly Projecti
         on conflict do nothing
         returning *`;
       if (!inserted) throw conflict(`A replay of ${name} is already queued or running`);
+      // Each pick-up counts as an attempt, and a worker that dies mid-replay costs one: the
+      // replay itself resumes from its last batch, so a crash-looping fleet gets many tries.
       await tx`
         select graphile_worker.add_job(${REPLAY_TASK}, json_build_object('replayId', ${id}::text),
-          job_key => ${id}::text, max_attempts => 5)`;
+          job_key => ${id}::text, max_attempts => ${MAX_PICKUPS})`;
       await notifyReplay(tx, id);
       return inserted;
     });
