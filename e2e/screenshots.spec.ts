@@ -61,7 +61,7 @@ test('screenshots of each console page', async ({ page, request }) => {
     await page.getByRole('button', { name: 'Event types' }).click();
   });
   await shoot('stream-imported', `/streams/${category}-import`);
-  await shoot('coming-soon', '/projections');
+  await shoot('projections', '/projections');
   await shoot('empty', `/streams?prefix=${category}-none`);
   await shoot('invalid', '/events?after=-4&limit=12');
   await shoot('not-found', `/streams/${category}-missing`);

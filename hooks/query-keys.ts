@@ -1,4 +1,5 @@
 /** Every react-query key of the console, in one place so hooks and invalidations agree. */
 export const queryKeys = {
   health: ['health'] as const,
+  replay: (replayId: string) => ['replay', replayId] as const,
 };

@@ -1,5 +1,9 @@
 import Link from 'next/link';
+import { EventChartCard } from '@/components/dashboard/event-chart-card';
+import { chartData, chartWindow, dashboardQuery } from '@/components/dashboard/event-chart-data';
+import { ProjectionHealth } from '@/components/dashboard/projection-health';
 import { FirstEventHint } from '@/components/first-event-hint';
+import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { StatCard } from '@/components/stat-card';
 import { TimeLabel } from '@/components/times';
@@ -13,15 +17,27 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@/components/ui/table';
-import { hrefWith } from '@/lib/console/search-params';
-import { getStore } from '@/lib/runtime';
+import { hrefWith, parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
+import { getChronicle, getStore } from '@/lib/runtime';
 import { requireActor } from '../_session/session';
 
 const number = (value: number) => value.toLocaleString('en-US');
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   const actor = await requireActor();
-  const stats = await (await getStore()).stats({ actor });
+  const query = parseSearchParams(dashboardQuery, await searchParams);
+  const range = query.ok ? query.data.range : '30d';
+  const period = chartWindow(range, new Date());
+  const { projections } = await getChronicle();
+  const [stats, health, buckets] = await Promise.all([
+    (await getStore()).stats({ actor }),
+    projections.list({ actor }),
+    projections.eventStats({ actor, ...period }),
+  ]);
   return (
     <>
       <PageHeader title="Dashboard" description="What this Chronicle store holds, by category." />
@@ -29,6 +45,24 @@ export default async function DashboardPage() {
         <StatCard label="Streams" value={stats.streams} />
         <StatCard label="Events" value={stats.events} />
         <StatCard label="Categories" value={stats.categories.length} />
+      </div>
+      {!query.ok && (
+        <div className="mb-6">
+          <Notice title="This range is not one the chart offers; it shows the last 30 days">
+            <p>{query.error}</p>
+          </Notice>
+        </div>
+      )}
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <EventChartCard
+            range={range}
+            period={period}
+            data={chartData(buckets, period)}
+            stats={health.find((projection) => projection.name === 'event-stats')}
+          />
+        </div>
+        <ProjectionHealth projections={health} />
       </div>
       <Card>
         <CardHeader>

@@ -12,11 +12,13 @@ const PAGES: Record<string, string> = {
   $all: '/events',
   workflows: '/workflows',
   snapshots: '/snapshots',
+  replays: '/projections',
 };
 
 /**
  * The console page of an audit event's target, when there is one the viewer may open: a
- * stream (its workflow's or agent's page for those), a user or a token (admins only), a list.
+ * stream (its workflow's or agent's page for those), a user or a token (admins only), a replay
+ * or a projection's failure, a list.
  * `streams`: which stream-like targets exist; a link must not lead to a 404.
  */
 export function auditTargetHref(
@@ -28,6 +30,10 @@ export function auditTargetHref(
   const [, kind, id = ''] = /^(user|token):(.+)$/.exec(target) ?? [];
   if (kind) return admin ? `/${kind}s#${kind}-${encodeURIComponent(id)}` : null;
   if (target === 'tokens') return admin ? '/tokens' : null;
+  const [, replayId] = /^replay:(.+)$/.exec(target) ?? [];
+  if (replayId) return `/projections?replay=${encodeURIComponent(replayId)}`;
+  const [, projection] = /^projection:([^/]+)\/failure:/.exec(target) ?? [];
+  if (projection) return `/projections#failures-${encodeURIComponent(projection)}`;
   if (!streams.has(target)) return null;
   const category = categoryOf(target);
   if (category === WORKFLOW_CATEGORY) return workflowHref(workflowAggregate.idOf(target));

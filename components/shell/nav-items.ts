@@ -25,22 +25,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/events', label: 'Events', icon: ScrollText },
   { href: '/workflows', label: 'Workflows', icon: Workflow },
   { href: '/agents', label: 'Agents', icon: Bot },
+  { href: '/projections', label: 'Projections', icon: RefreshCw },
   { href: '/snapshots', label: 'Snapshots', icon: Camera },
   { href: '/audit', label: 'Audit', icon: ShieldCheck },
   { href: '/users', label: 'Users', icon: Users, role: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, role: 'admin' },
 ];
 
-export const PLANNED_SECTIONS: PlannedSection[] = [
-  {
-    slug: 'projections',
-    href: '/projections',
-    label: 'Projections',
-    icon: RefreshCw,
-    description: 'Read models built from the event log.',
-    planned: [
-      'Each projection with its position, lag and status',
-      'Full and incremental replays with live progress',
-    ],
-  },
-];
+export const PLANNED_SECTIONS: PlannedSection[] = [];
