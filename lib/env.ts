@@ -42,7 +42,7 @@ const schema = z.object({
   /** Whether the app process also runs replays and async projections (`npm run worker` does). */
   CHRONICLE_WORKER: z.stringbool().default(true),
   CHRONICLE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-  CHRONICLE_REPLAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
+  CHRONICLE_REPLAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

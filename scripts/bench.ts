@@ -6,12 +6,20 @@
  *
  * BENCH_SECONDS (default 5): timed seconds per run, after a 1 s warm-up.
  * BENCH_ROUNDS (default 3): runs of every workload on each target.
+ * BENCH_SUITES (default all): a comma list of store, aggregates, projections.
  */
 import { checkpoint, createBenchDatabase, describeEnvironment, openServer } from './bench/database';
 import { aggregateWorkloads, openChronicle, type AggregateWorkload } from './bench/aggregates';
 import { drive, median, round, type Operation, type Run } from './bench/measure';
 import { audited, ours, raw, type Target } from './bench/targets';
 import { latencyFigures, workloads, type Figures, type Workload } from './bench/workloads';
+import {
+  openProjectionChronicle,
+  projectionLag,
+  PROJECTION_TARGETS,
+  rebuildWorkflowSummary,
+  seedWorkflowEvents,
+} from './bench/projections';
 
 const WARMUP_SECONDS = 1;
 
@@ -62,15 +70,28 @@ async function runAggregateOnce(
   }
 }
 
-async function benchmark(url: string, seconds: number, rounds: number) {
-  const results = new Map<Workload, Pair[]>(workloads.map((w) => [w, []]));
+const SUITES = ['store', 'aggregates', 'projections'] as const;
+
+function suites(): Set<string> {
+  const text = process.env.BENCH_SUITES;
+  if (!text) return new Set(SUITES);
+  const chosen = text.split(',').map((name) => name.trim());
+  const unknown = chosen.filter((name) => !(SUITES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`BENCH_SUITES: unknown ${unknown.join(', ')}`);
+  return new Set(chosen);
+}
+
+async function benchmark(url: string, seconds: number, rounds: number, chosen: Set<string>) {
+  const results = new Map<Workload, Pair[]>(
+    (chosen.has('store') ? workloads : []).map((w) => [w, []]),
+  );
   const aggregateResults = new Map<AggregateWorkload, Figures[]>(
-    aggregateWorkloads.map((w) => [w, []]),
+    (chosen.has('aggregates') ? aggregateWorkloads : []).map((w) => [w, []]),
   );
   for (let r = 1; r <= rounds; r++) {
     // Alternating who goes first shares fairly whatever a run leaves behind (dirty pages,
     // autovacuum work, a warmer cache).
-    for (const workload of workloads) {
+    for (const workload of results.keys()) {
       const targets = workload.audited ? [ours, raw, audited] : [ours, raw];
       const order = r % 2 === 1 ? targets : [...targets].reverse();
       const pair: Partial<Pair> = {};
@@ -83,7 +104,7 @@ async function benchmark(url: string, seconds: number, rounds: number) {
       }
       results.get(workload)?.push(pair as Pair);
     }
-    for (const workload of aggregateWorkloads) {
+    for (const workload of aggregateResults.keys()) {
       process.stderr.write(
         `round ${r}/${rounds} ${workload.name} ${JSON.stringify(workload.notes)}\n`,
       );
@@ -151,9 +172,50 @@ function summariseAggregate(workload: AggregateWorkload, runs: Figures[]) {
   };
 }
 
+/** A full rebuild of workflow-summary, and the lag of an async projection under load. */
+async function benchmarkProjections(url: string, seconds: number, rounds: number) {
+  const { chronicle, close } = openProjectionChronicle(url);
+  try {
+    process.stderr.write('projections: seeding workflow events\n');
+    const seeded = await seedWorkflowEvents(chronicle);
+    const rebuilds: Figures[] = [];
+    const lags: Figures[] = [];
+    for (let r = 1; r <= rounds; r++) {
+      process.stderr.write(`round ${r}/${rounds} projection-rebuild\n`);
+      await checkpoint(url);
+      rebuilds.push(await rebuildWorkflowSummary(chronicle));
+      process.stderr.write(`round ${r}/${rounds} projection-lag\n`);
+      await checkpoint(url);
+      lags.push(await projectionLag(chronicle, seconds));
+    }
+    const rebuild = medianFigures(rebuilds);
+    const lag = medianFigures(lags);
+    return [
+      {
+        workload: 'projection-rebuild',
+        projection: 'workflow-summary',
+        seededEvents: seeded,
+        ...rebuild,
+        target: `eventsPerSec >= ${PROJECTION_TARGETS.rebuildEventsPerSec}`,
+        met: (rebuild.eventsPerSec ?? 0) >= PROJECTION_TARGETS.rebuildEventsPerSec,
+      },
+      {
+        workload: 'projection-lag',
+        projection: 'event-stats',
+        ...lag,
+        target: `lagP99Seconds < ${PROJECTION_TARGETS.lagP99Seconds}`,
+        met: (lag.lagP99Seconds ?? Infinity) < PROJECTION_TARGETS.lagP99Seconds,
+      },
+    ];
+  } finally {
+    await close();
+  }
+}
+
 async function main() {
   const seconds = positiveNumber('BENCH_SECONDS', 5);
   const rounds = Math.round(positiveNumber('BENCH_ROUNDS', 3));
+  const chosen = suites();
   const server = await openServer();
   const database = await createBenchDatabase(server).catch(async (error: unknown) => {
     await server.stop();
@@ -175,13 +237,17 @@ async function main() {
           "met when the median over rounds of p50Ms is below the issue's target (no raw here)",
       }),
     );
-    const { results, aggregateResults } = await benchmark(database.url, seconds, rounds);
+    const { results, aggregateResults } = await benchmark(database.url, seconds, rounds, chosen);
     for (const [workload, pairs] of results) {
       console.log(JSON.stringify(summarise(workload, pairs)));
     }
     for (const [workload, runs] of aggregateResults) {
       console.log(JSON.stringify(summariseAggregate(workload, runs)));
     }
+    const projectionLines = chosen.has('projections')
+      ? await benchmarkProjections(database.url, seconds, rounds)
+      : [];
+    for (const line of projectionLines) console.log(JSON.stringify(line));
   } finally {
     await cleanUp();
   }

@@ -103,11 +103,17 @@ function filterSql(sql: Queryable, filter: AllFilter) {
   return sql`
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
     ${filter.category ? sql`and category = ${filter.category}` : sql``}
-    ${filter.categories ? sql`and category = any(${filter.categories as string[]})` : sql``}
+    ${filter.categories ? categoriesSql(sql, filter.categories) : sql``}
     ${filter.correlationId ? sql`and metadata ->> 'correlationId' = ${filter.correlationId}` : sql``}
     ${filter.from ? sql`and recorded_at >= ${filter.from.toISOString()}::timestamptz` : sql``}
     ${filter.to ? sql`and recorded_at < ${filter.to.toISOString()}::timestamptz` : sql``}`;
 }
+
+/** One category as `=`, so that the (category, position) index also gives the order. */
+const categoriesSql = (sql: Queryable, categories: readonly string[]) =>
+  categories.length === 1
+    ? sql`and category = ${categories[0]!}`
+    : sql`and category = any(${categories as string[]})`;
 
 function toEvents(
   ctx: StoreContext,

@@ -12,6 +12,7 @@ export const agentSummary = aggregateSummary({
   aggregate: agentAggregate,
   table: 'agent_summaries',
   key: 'agent_id',
+  keyType: 'text',
   write: async (sql, table, changes) => {
     const rows = changes.map(({ streamId, fromVersion, version, state }) => {
       const agent = state as Agent;

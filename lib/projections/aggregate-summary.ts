@@ -25,14 +25,16 @@ export function aggregateSummary({
   aggregate,
   table,
   key,
+  keyType,
   write,
 }: {
   name: string;
   description: string;
   aggregate: AnyAggregate;
   table: string;
-  /** The row's key column: the aggregate's id. */
+  /** The row's key column: the aggregate's id, and its SQL type (compared as is, indexed). */
   key: string;
+  keyType: 'uuid' | 'text';
   write: SummaryWriter;
 }): Projection {
   return {
@@ -56,7 +58,7 @@ export function aggregateSummary({
       const ids = [...byStream.keys()].map((streamId) => aggregate.idOf(streamId));
       const rows = await sql<{ id: string; version: number; state: unknown }[]>`
         select ${sql(key)}::text as id, version, state from ${sql(target)}
-        where ${sql(key)}::text = any(${ids})`;
+        where ${sql(key)} = any(${ids}::${sql.unsafe(keyType)}[])`;
       const stored = new Map(rows.map((row) => [row.id, row]));
       const changes = [...byStream].flatMap(([streamId, streamEvents]) => {
         const base = stored.get(aggregate.idOf(streamId));

@@ -43,7 +43,7 @@ export async function runReplay(
   projections: readonly Projection[],
   replayId: string,
   worker: ReplayWorker,
-  { batchSize = 2000, notifyEveryMs = 250 }: ReplayOptions = {},
+  { batchSize = 1000, notifyEveryMs = 250 }: ReplayOptions = {},
 ): Promise<void> {
   const sql = ctx.sql;
   const [replay] = await sql<ReplayRow[]>`
@@ -97,27 +97,30 @@ async function rebuild(run: Run) {
       return 0;
     });
   }
-  for (;;) {
-    const read = await ctx.db.$client.begin(async (tx) => {
-      const page = await readAll(
-        { ...ctx, sql: tx, inTransaction: true },
-        {
-          actor: systemActor,
-          after: position!,
-          limit: run.batchSize,
-          categories: projection.categories,
-        },
-      );
-      await projection.apply(tx, page.events, tables);
-      await progress(tx, run, {
-        from: position!,
-        to: page.lastPosition,
-        applied: page.events.length,
-      });
-      return page;
+  // The next page is read while this one is applied: events below the horizon never change,
+  // and the batch's transaction moves the replay's position from where this page began.
+  const readPage = (after: number) =>
+    readAll(ctx, {
+      actor: systemActor,
+      after,
+      limit: run.batchSize,
+      categories: projection.categories,
     });
-    position = read.lastPosition;
-    if (read.events.length < run.batchSize) break;
+  let next = readPage(position);
+  for (;;) {
+    const page = await next;
+    const full = page.events.length === run.batchSize;
+    if (full) {
+      next = readPage(page.lastPosition);
+      next.catch(() => {});
+    }
+    const from = position;
+    await ctx.db.$client.begin(async (tx) => {
+      await projection.apply(tx, page.events, tables);
+      await progress(tx, run, { from, to: page.lastPosition, applied: page.events.length });
+    });
+    position = page.lastPosition;
+    if (!full) break;
   }
   await ctx.db.$client.begin(async (tx) => {
     // Inline writers append and write the live table in one transaction: once the lock is ours,

@@ -181,11 +181,7 @@ describe('a poison event', () => {
       expect.objectContaining({ stream_id: 'probepark-a', status: 'parked' }),
     ]);
     const done = await applied('probepark');
-    expect(done.map((row) => row.stream_id)).toEqual([
-      'probepark-a',
-      'probepark-b',
-      'probepark-b',
-    ]);
+    expect(done.map((row) => row.stream_id)).toEqual(['probepark-a', 'probepark-b', 'probepark-b']);
     const checkpoint = await checkpointOf('probepark');
     expect(checkpoint.status).toBe('running');
     expect(checkpoint.position).toBeGreaterThanOrEqual(positions[0]!);
@@ -249,9 +245,7 @@ describe('a poison event', () => {
       all[0]!.position,
       all[2]!.position,
     ]);
-    expect(await failuresOf('probestop')).toEqual([
-      expect.objectContaining({ status: 'skipped' }),
-    ]);
+    expect(await failuresOf('probestop')).toEqual([expect.objectContaining({ status: 'skipped' })]);
     await expect(
       projections.retry({ actor: system, projection: 'probestop', failureId: failed!.id }),
     ).rejects.toMatchObject({ code: 'conflict' });

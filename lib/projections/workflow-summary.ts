@@ -13,6 +13,7 @@ export const workflowSummary = aggregateSummary({
   aggregate: workflowAggregate,
   table: 'workflow_summaries',
   key: 'workflow_id',
+  keyType: 'uuid',
   write: async (sql, table, changes) => {
     const rows = changes.map(({ streamId, version, state }) => {
       const workflow = state as Workflow;

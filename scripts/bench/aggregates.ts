@@ -110,7 +110,7 @@ function workflowHistory(workflowId: string, count: number): WorkflowEvent[] {
  * A new workflow stream of `count` events, appended in batches with command metadata through
  * the checked append of a Chronicle that takes no snapshots: the workloads decide on those.
  */
-async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string> {
+export async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string> {
   const seeder = createChronicle({
     db: chronicle.store.context.db,
     snapshotEvery: Number.MAX_SAFE_INTEGER,
