@@ -9,8 +9,8 @@ beforeAll(async () => {
   chronicle = createChronicle({
     db: t.db,
     signInLimits: {
-      perAddress: { max: 5, windowMs: 2_000 },
-      perAccount: { max: 3, windowMs: 2_000 },
+      perAddress: { max: 5, windowMs: 5_000 },
+      perAccount: { max: 3, windowMs: 5_000 },
     },
   });
 });
@@ -100,7 +100,7 @@ describe('accounts', () => {
     ).rejects.toMatchObject({
       status: 429,
     });
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
     await expect(
       chronicle.accounts.signIn({ email, password }, request('192.0.2.22')),
     ).resolves.toBeTruthy();

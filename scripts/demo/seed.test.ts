@@ -5,8 +5,10 @@ import { seedGenericData } from './generic-data';
 import { seedResearchData } from './research-data';
 
 let t: TestDatabase;
+let seededAt: number;
 beforeAll(async () => {
   t = await createTestDatabase({ max: 8 });
+  seededAt = Date.now();
   const chronicle = createChronicle({ db: t.db });
   await seedResearchData(chronicle, admin);
   await seedGenericData(chronicle.store, admin);
@@ -26,6 +28,7 @@ describe('the demo data', () => {
     const [row] = await t.db.$client<
       { oldest: Date }[]
     >`select min(occurred_at) as oldest from events`;
-    expect(Date.now() - row!.oldest.getTime()).toBeLessThan(31 * 24 * 60 * 60 * 1000 + 60_000);
+    // Measured from when seeding began: it may take a while on a busy machine.
+    expect(seededAt - row!.oldest.getTime()).toBeLessThanOrEqual(31 * 24 * 60 * 60 * 1000);
   });
 });
