@@ -1,6 +1,15 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
 import { count } from '../format';
 import type { ChartBucket, ChartData } from './event-chart-data';
 
@@ -29,6 +38,44 @@ function bucketLabel(bucket: ChartBucket) {
   };
 }
 
+/** The bucket's time and its categories with events, busiest first. */
+function ChartTooltip({
+  active,
+  payload,
+  label,
+  bucket,
+}: TooltipContentProps & { bucket: ChartBucket }) {
+  if (!active) return null;
+  const shown = payload
+    .map((entry) => ({ name: String(entry.name), color: entry.color, events: Number(entry.value) }))
+    .filter((entry) => entry.events > 0)
+    .sort((a, b) => b.events - a.events);
+  return (
+    <div className="min-w-48 rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs shadow-md">
+      <p className="mb-1 font-medium text-zinc-900">{bucketLabel(bucket)(label)}</p>
+      {shown.length === 0 ? (
+        <p className="text-zinc-500">No events</p>
+      ) : (
+        <ul className="flex flex-col gap-0.5">
+          {shown.map((entry) => (
+            <li key={entry.name} className="flex items-center gap-2">
+              <span className="size-2.5 shrink-0 rounded-sm" style={{ background: entry.color }} />
+              <span className="flex-1 truncate font-mono text-zinc-700">{entry.name}</span>
+              <span className="text-zinc-900 tabular-nums">{count(entry.events)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Beyond two days of hours, one tick a day (its midnight) says more than hours do. */
+function dayTicks(data: ChartData, bucket: ChartBucket): string[] | undefined {
+  if (bucket === 'day' || data.rows.length <= 48) return undefined;
+  return data.rows.map((row) => row.at).filter((at) => new Date(at).getUTCHours() === 0);
+}
+
 /** Events recorded per hour or day, stacked by category. */
 export function EventChart({
   data,
@@ -46,11 +93,12 @@ export function EventChart({
         data={data.rows}
         style={{ width: '100%', height: 260 }}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-        barCategoryGap={bucket === 'day' ? '20%' : 1}
+        barCategoryGap={bucket === 'day' ? '20%' : data.rows.length > 48 ? 0 : 1}
       >
         <CartesianGrid vertical={false} stroke="#e4e4e7" />
         <XAxis
           dataKey="at"
+          ticks={dayTicks(data, bucket)}
           tickFormatter={tickLabel(bucket)}
           tick={AXIS_TICK}
           tickLine={false}
@@ -66,12 +114,11 @@ export function EventChart({
           width={56}
         />
         <Tooltip
-          labelFormatter={bucketLabel(bucket)}
-          formatter={(value) => count(Number(value))}
+          content={(props) => <ChartTooltip {...props} bucket={bucket} />}
           cursor={{ fill: '#f4f4f5' }}
           isAnimationActive={false}
         />
-        <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {data.series.map((series) => (
           <Bar
             key={series.key}

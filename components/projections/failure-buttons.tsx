@@ -45,7 +45,7 @@ export function FailureButtons({
   const where = `position ${failure.position}`;
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-1.5">
+      <div className="flex flex-col items-end gap-1">
         <Button
           size="sm"
           disabled={pending}

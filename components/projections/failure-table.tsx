@@ -33,11 +33,9 @@ export function FailureTable({
       <TableHead>
         <tr>
           <TableHeaderCell className="text-right">Position</TableHeaderCell>
-          <TableHeaderCell>Stream</TableHeaderCell>
-          <TableHeaderCell>Event type</TableHeaderCell>
+          <TableHeaderCell>Stream and event type</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Error</TableHeaderCell>
-          <TableHeaderCell className="text-right">Attempts</TableHeaderCell>
           <TableHeaderCell>
             <TimeLabel label="Recorded" kind="recorded" />
           </TableHeaderCell>
@@ -52,14 +50,19 @@ export function FailureTable({
         {failures.map((failure) => (
           <TableRow key={failure.id} data-testid={`failure-${failure.position}`}>
             <TableCell className="text-right tabular-nums">{count(failure.position)}</TableCell>
-            <TableCell className="max-w-56">
+            <TableCell className="max-w-64">
               <StreamName streamId={failure.streamId} />
+              <p className="font-mono text-xs text-zinc-500">{failure.eventType}</p>
             </TableCell>
-            <TableCell className="font-mono text-xs">{failure.eventType}</TableCell>
-            <TableCell>
+            <TableCell className="whitespace-nowrap">
               <Badge tone={tones[failure.status]}>{failure.status}</Badge>
+              {failure.attempts > 0 && (
+                <p className="mt-0.5 text-xs text-zinc-500">
+                  {failure.attempts} {failure.attempts === 1 ? 'attempt' : 'attempts'}
+                </p>
+              )}
             </TableCell>
-            <TableCell className="max-w-72">
+            <TableCell className="min-w-56">
               {failure.error ? (
                 <p className="line-clamp-3 text-xs text-red-700" title={failure.error}>
                   {failure.error}
@@ -68,7 +71,6 @@ export function FailureTable({
                 <span className="text-xs text-zinc-500">waits behind the failed event</span>
               )}
             </TableCell>
-            <TableCell className="text-right tabular-nums">{failure.attempts}</TableCell>
             <TableCell>
               <Timestamp value={failure.recordedAt} />
             </TableCell>

@@ -57,17 +57,16 @@ export function ProjectionTable({
   start?: StartReplay;
 }) {
   const watchHref = (replay: string) => projectionsHref({ sort, replay });
+  const columns = start ? 7 : 6;
   return (
     <Table aria-label="Projections">
       <TableHead>
         <tr>
           <Sortable column="name" label="Projection" sort={sort} />
-          <TableHeaderCell>Kind</TableHeaderCell>
           <Sortable column="status" label="Status" sort={sort} />
           <TableHeaderCell className="text-right">Checkpoint</TableHeaderCell>
           <Sortable column="lag" label="Lag" sort={sort} />
           <Sortable column="failures" label="Failures" sort={sort} className="text-right" />
-          <TableHeaderCell>Last error</TableHeaderCell>
           <Sortable
             column="rebuilt"
             label={<TimeLabel label="Rebuilt" kind="recorded" />}
@@ -80,25 +79,33 @@ export function ProjectionTable({
           )}
         </tr>
       </TableHead>
-      <TableBody>
-        {projections.map((projection) => (
-          <TableRow key={projection.name} data-testid={`projection-${projection.name}`}>
-            <TableCell className="min-w-52">
-              <p className="font-mono text-xs font-medium text-zinc-900">{projection.name}</p>
+      {projections.map((projection) => (
+        <TableBody
+          key={projection.name}
+          className="divide-y-0 border-b border-zinc-100 last:border-b-0"
+        >
+          <TableRow data-testid={`projection-${projection.name}`}>
+            <TableCell className="min-w-44">
+              <p className="flex items-center gap-2">
+                <span
+                  className="font-mono text-xs font-medium text-zinc-900"
+                  data-testid="projection-name"
+                >
+                  {projection.name}
+                </span>
+                <Badge
+                  title={`version ${projection.version}; on a failed event: ${projection.policy}`}
+                >
+                  {projection.kind}
+                </Badge>
+              </p>
               <p className="text-xs text-zinc-500">{projection.description}</p>
-            </TableCell>
-            <TableCell>
-              <Badge
-                title={`version ${projection.version}; on a failed event: ${projection.policy}`}
-              >
-                {projection.kind}
-              </Badge>
             </TableCell>
             <TableCell>
               <ProjectionStatusBadge projection={projection} watchHref={watchHref} />
             </TableCell>
             <TableCell className="text-right tabular-nums">{count(projection.position)}</TableCell>
-            <TableCell>
+            <TableCell className="whitespace-nowrap">
               <Lag projection={projection} />
             </TableCell>
             <TableCell className="text-right tabular-nums">
@@ -108,15 +115,6 @@ export function ProjectionTable({
                 </a>
               ) : (
                 <span className="text-zinc-400">0</span>
-              )}
-            </TableCell>
-            <TableCell className="max-w-64">
-              {projection.lastError ? (
-                <p className="line-clamp-2 text-xs text-red-700" title={projection.lastError}>
-                  {projection.lastError}
-                </p>
-              ) : (
-                <span className="text-zinc-400">—</span>
               )}
             </TableCell>
             <TableCell>
@@ -132,8 +130,20 @@ export function ProjectionTable({
               </TableCell>
             )}
           </TableRow>
-        ))}
-      </TableBody>
+          {projection.lastError && (
+            <tr data-testid={`last-error-${projection.name}`}>
+              <td colSpan={columns} className="px-3 pb-2">
+                <p
+                  className="line-clamp-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800"
+                  title={projection.lastError}
+                >
+                  <span className="font-medium">Last error:</span> {projection.lastError}
+                </p>
+              </td>
+            </tr>
+          )}
+        </TableBody>
+      ))}
     </Table>
   );
 }

@@ -39,12 +39,13 @@ export function ReplayButtons({
     });
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-1.5">
+      <div className="flex flex-col items-stretch gap-1">
         <Button
           size="sm"
           disabled={busy}
           onClick={() => launch('full')}
           aria-label={`Rebuild ${projection.name}`}
+          className="justify-center"
           title="Replay every event into fresh tables, swapped in when done"
         >
           <RotateCcw className="size-3.5" aria-hidden />
@@ -56,6 +57,7 @@ export function ReplayButtons({
             disabled={busy}
             onClick={() => launch('incremental')}
             aria-label={`Resume ${projection.name}`}
+            className="justify-center"
             title="Apply the events after its checkpoint"
           >
             <FastForward className="size-3.5" aria-hidden />

@@ -7,8 +7,24 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { MODE_LABEL, rate } from './replay-figures';
 import { ReplayStatusBadge } from './status-badges';
 
-function Time({ value, fallback }: { value: string | null; fallback: string }) {
-  return value ? <Timestamp value={value} /> : <span className="text-zinc-400">{fallback}</span>;
+/** When it started and, beneath, when it ended. */
+function Times({ replay }: { replay: ReplayView }) {
+  const line = (label: string, value: string | null, missing: string) => (
+    <span className="flex items-baseline gap-2">
+      <span className="w-12 text-xs text-zinc-500">{label}</span>
+      {value ? (
+        <Timestamp value={value} />
+      ) : (
+        <span className="text-xs text-zinc-400">{missing}</span>
+      )}
+    </span>
+  );
+  return (
+    <span className="flex flex-col gap-0.5">
+      {line('started', replay.startedAt, 'not yet')}
+      {line('ended', replay.finishedAt, '—')}
+    </span>
+  );
 }
 
 /** Replays newest first; each links to its progress panel. */
@@ -26,14 +42,10 @@ export function ReplayHistory({
           <TableHeaderCell>Projection</TableHeaderCell>
           <TableHeaderCell>Mode</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell className="text-right">Events</TableHeaderCell>
-          <TableHeaderCell className="text-right">Rate</TableHeaderCell>
+          <TableHeaderCell className="text-right">Events and rate</TableHeaderCell>
           <TableHeaderCell>Launched by</TableHeaderCell>
           <TableHeaderCell>
-            <TimeLabel label="Started" kind="recorded" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <TimeLabel label="Finished" kind="recorded" />
+            <TimeLabel label="Run" kind="recorded" />
           </TableHeaderCell>
         </tr>
       </TableHead>
@@ -44,7 +56,7 @@ export function ReplayHistory({
               <Link
                 href={watchHref(replay.replayId)}
                 scroll={false}
-                className="font-mono text-xs text-zinc-900 hover:underline"
+                className="font-mono text-xs whitespace-nowrap text-zinc-900 hover:underline"
                 title="Show this replay"
               >
                 {replay.projection}
@@ -60,17 +72,18 @@ export function ReplayHistory({
               )}
             </TableCell>
             <TableCell className="text-right whitespace-nowrap tabular-nums">
-              {count(replay.processed)} / {count(replay.total)}
+              <p>
+                {count(replay.processed)} / {count(replay.total)}
+              </p>
+              {replay.startedAt && (
+                <p className="text-xs text-zinc-500">{rate(replay.eventsPerSecond)}</p>
+              )}
             </TableCell>
-            <TableCell className="text-right whitespace-nowrap tabular-nums">
-              {replay.startedAt ? rate(replay.eventsPerSecond) : '—'}
+            <TableCell className="max-w-44 truncate text-xs" title={replay.launchedBy}>
+              {replay.launchedBy}
             </TableCell>
-            <TableCell className="text-xs">{replay.launchedBy}</TableCell>
             <TableCell>
-              <Time value={replay.startedAt} fallback="not started" />
-            </TableCell>
-            <TableCell>
-              <Time value={replay.finishedAt} fallback="—" />
+              <Times replay={replay} />
             </TableCell>
           </TableRow>
         ))}

@@ -104,6 +104,7 @@ export function ReplayPanel({
           />
           <CardTitle>{title}</CardTitle>
           <ReplayStatusBadge status={replay.status} />
+          <span className="text-xs text-zinc-500">launched by {replay.launchedBy}</span>
         </div>
         <div className="flex items-center gap-3">
           <span className="inline-flex items-center gap-1 text-xs text-zinc-500">
@@ -129,7 +130,7 @@ export function ReplayPanel({
             {percent}%
           </span>
         </div>
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+        <dl className="flex flex-wrap gap-x-10 gap-y-3">
           <Figure label="Events">
             <span data-testid="replay-processed">
               {count(replay.processed)} of {count(replay.total)}
@@ -137,12 +138,13 @@ export function ReplayPanel({
           </Figure>
           <Figure label="Rate">{rate(replay.eventsPerSecond)}</Figure>
           <Figure label="Time left">{eta(replay)}</Figure>
-          <Figure label="Launched by">{replay.launchedBy}</Figure>
           <Figure label="Started">
             {replay.startedAt ? <Timestamp value={replay.startedAt} /> : 'waiting for a worker'}
           </Figure>
           <Figure label="Finished">
-            {replay.finishedAt ? <Timestamp value={replay.finishedAt} /> : '—'}
+            <span data-testid="replay-finished">
+              {replay.finishedAt ? <Timestamp value={replay.finishedAt} /> : '—'}
+            </span>
           </Figure>
         </dl>
         {replay.error && (
