@@ -85,6 +85,8 @@ export default defineConfig({
       CHRONICLE_ADMIN_PASSWORD: ACCOUNTS.admin.password,
       // Every spec signs in from 127.0.0.1: the per-address limit must not be the one tested.
       CHRONICLE_SIGNIN_LIMIT: '1000',
+      // Replays in small batches: a spec can watch one make progress and cancel it while it runs.
+      CHRONICLE_REPLAY_BATCH_SIZE: '10',
       LOG_LEVEL: 'warn',
     },
   },
