@@ -31,13 +31,15 @@ export function createProjections(ctx: StoreContext, projections: readonly Proje
 
   async function state(projection: Projection): Promise<ProjectionView> {
     const categories = projection.categories ? [...projection.categories] : null;
+    // An inline projection is current with every commit: there is nothing to count.
     const [row] = await sql<StateRow[]>`
       with p as (
         select coalesce((select position from projections where name = ${projection.name}), 0) as position
       ), h as (select ${sql.unsafe(HORIZON)} as horizon),
       pending as (
         select e.global_position, e.recorded_at from events e, p, h
-        where e.global_position > p.position and e.global_position < h.horizon
+        where not ${projection.kind === 'inline'}::boolean
+          and e.global_position > p.position and e.global_position < h.horizon
           and (${categories}::text[] is null or e.category = any(${categories}::text[]))
         order by e.global_position limit ${LAG_COUNT_LIMIT}
       )
