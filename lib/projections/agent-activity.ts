@@ -1,15 +1,7 @@
 import { agentAggregate } from '../domain/agent';
 import { AGENT_CATEGORY } from '../domain/agent/events';
+import type { AgentTotals as Totals } from '../domain/agent/state';
 import type { Projection } from './projection';
-
-type Totals = {
-  tasks: number;
-  completed: number;
-  failed: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-};
 
 const ZERO: Totals = { tasks: 0, completed: 0, failed: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 };
 

@@ -4,7 +4,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/ro
 import type { RecordedEvent } from '../event-store/types';
 import type { FailureStatus, FailureView } from './views';
 
-type FailureRow = {
+export type FailureRow = {
   id: string;
   projection: string;
   global_position: number;

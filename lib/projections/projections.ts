@@ -1,8 +1,8 @@
 import { assertRole, type Actor } from '../actor';
 import { conflict, notFound } from '../errors';
-import type { StoreContext } from '../event-store/context';
+import type { Queryable, StoreContext } from '../event-store/context';
 import { HORIZON } from '../event-store/read-all';
-import { findFailure, heldEvents, listFailures, messageOf } from './failures';
+import { findFailure, heldEvents, listFailures, messageOf, type FailureRow } from './failures';
 import { lockProjection } from './lock';
 import { liveTables, type Projection } from './projection';
 import { projectionNamed } from './catalog';
@@ -82,18 +82,30 @@ export function createProjections(ctx: StoreContext, projections: readonly Proje
     return listFailures(sql, projectionNamed(projections, projection).name);
   }
 
+  /** Acts on a recorded failure under the projection's lock, which its runner waits for. */
+  async function onFailure<T>(
+    { actor, projection: name, failureId }: FailureArgs,
+    act: (tx: Queryable, projection: Projection, failure: FailureRow) => Promise<T>,
+  ): Promise<T> {
+    assertRole(actor, 'operator');
+    const projection = projectionNamed(projections, name);
+    const result = await ctx.db.$client.begin(async (tx) => {
+      await lockProjection(tx, name);
+      const failure = await findFailure(tx, name, failureId);
+      if (!failure) throw notFound(`Failure ${failureId} of ${name} does not exist`);
+      return act(tx, projection, failure);
+    });
+    return result as T;
+  }
+
   /**
    * Applies a failed event again, with the events of its stream parked behind it (policy
    * `park`), or lets the runner try it again from the checkpoint (policy `stop`). Reports
    * whether it went through; a failure that persists stays recorded, with one more attempt.
    */
-  async function retry({ actor, projection: name, failureId }: FailureArgs) {
-    assertRole(actor, 'operator');
-    const projection = projectionNamed(projections, name);
-    return ctx.db.$client.begin(async (tx) => {
-      await lockProjection(tx, name);
-      const failure = await findFailure(tx, name, failureId);
-      if (!failure) throw notFound(`Failure ${failureId} of ${name} does not exist`);
+  async function retry(args: FailureArgs) {
+    return onFailure(args, async (tx, projection, failure) => {
+      const { name } = projection;
       if (failure.status === 'skipped') throw conflict(`That event was skipped`);
       if (projection.policy === 'stop') {
         await tx`delete from projection_failures where id = ${failure.id}`;
@@ -119,13 +131,9 @@ export function createProjections(ctx: StoreContext, projections: readonly Proje
   }
 
   /** Gives up on a failed event: the projection goes on without it. */
-  async function skip({ actor, projection: name, failureId }: FailureArgs) {
-    assertRole(actor, 'operator');
-    const projection = projectionNamed(projections, name);
-    return ctx.db.$client.begin(async (tx) => {
-      await lockProjection(tx, name);
-      const failure = await findFailure(tx, name, failureId);
-      if (!failure) throw notFound(`Failure ${failureId} of ${name} does not exist`);
+  async function skip(args: FailureArgs) {
+    return onFailure(args, async (tx, projection, failure) => {
+      const { name } = projection;
       if (failure.status !== 'failed') throw conflict(`Only a failed event can be skipped`);
       await tx`update projection_failures set status = 'skipped' where id = ${failure.id}`;
       if (projection.policy === 'stop') {
