@@ -8,6 +8,9 @@ type Metrics = {
   errors: Counter<'code'>;
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
   oldestTransactionAge: Gauge;
+  projectionLagEvents: Gauge<'projection'>;
+  projectionLagSeconds: Gauge<'projection'>;
+  projectionStopped: Gauge<'projection'>;
 };
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -52,6 +55,24 @@ function create(): Metrics {
     oldestTransactionAge: new Gauge({
       name: 'chronicle_oldest_transaction_age_seconds',
       help: 'Age of the oldest open transaction holding an xid; $all readers wait for it (NaN: database down)',
+      registers: [registry],
+    }),
+    projectionLagEvents: new Gauge({
+      name: 'chronicle_projection_lag_events',
+      help: 'Events of its categories an async projection has not yet applied',
+      labelNames: ['projection'],
+      registers: [registry],
+    }),
+    projectionLagSeconds: new Gauge({
+      name: 'chronicle_projection_lag_seconds',
+      help: 'Age of the oldest event an async projection has not yet applied',
+      labelNames: ['projection'],
+      registers: [registry],
+    }),
+    projectionStopped: new Gauge({
+      name: 'chronicle_projection_stopped',
+      help: '1 when a projection is halted before a failed event (policy stop)',
+      labelNames: ['projection'],
       registers: [registry],
     }),
   };

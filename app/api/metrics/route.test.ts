@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '@/test/database';
+import { waitForHorizon, type TestDatabase } from '@/test/database';
 import { apiRequest, AUDITOR_TOKEN, expectProblem, routeContext, useApiDatabase } from '@/test/api';
 
 let t: TestDatabase;
@@ -37,6 +37,8 @@ describe('GET /api/metrics', () => {
       routeContext({ id }),
     );
     expect(append.status).toBe(201);
+    const { positions } = (await append.json()) as { positions: number[] };
+    await waitForHorizon(t.store, positions[0]!);
     const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -46,6 +48,11 @@ describe('GET /api/metrics', () => {
       /^chronicle_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/streams\/\[id\]\/events",status="201"\} 1$/m,
     );
     expect(text).toContain('chronicle_events_appended_total 1');
+    // No runner in this process: the event just appended is event-stats' lag.
+    const lag = /^chronicle_projection_lag_events\{projection="event-stats"\} (\d+)$/m.exec(text);
+    expect(Number(lag?.[1])).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^chronicle_projection_stopped\{projection="event-stats"\} 0$/m);
+    expect(text).toMatch(/^chronicle_projection_lag_events\{projection="workflow-summary"\} 0$/m);
   });
 
   it('measures the oldest transaction holding an xid at each scrape', async () => {

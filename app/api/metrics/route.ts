@@ -3,6 +3,8 @@ import { env } from '@/lib/env';
 import { authenticate } from '@/lib/http/authenticate';
 import { withApi } from '@/lib/http/with-api';
 import { metrics } from '@/lib/metrics';
+import { systemActor } from '@/lib/actor';
+import { getChronicle } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -12,6 +14,17 @@ export const runtime = 'nodejs';
  * or stream ids. A token of any role may scrape it (give the scraper an auditor token), or
  * anyone with CHRONICLE_METRICS_PUBLIC=true.
  */
+async function measureProjections() {
+  const { projectionLagEvents, projectionLagSeconds, projectionStopped } = metrics();
+  const { projections } = await getChronicle();
+  for (const view of await projections.list({ actor: systemActor })) {
+    const labels = { projection: view.name };
+    projectionLagEvents.set(labels, view.lag.events);
+    projectionLagSeconds.set(labels, view.lag.seconds);
+    projectionStopped.set(labels, view.status === 'stopped' ? 1 : 0);
+  }
+}
+
 export const GET = withApi({ route: '/api/metrics', role: 'public' }, async ({ req }) => {
   if (!env().CHRONICLE_METRICS_PUBLIC) await authenticate(req);
   const { registry, oldestTransactionAge } = metrics();
@@ -19,6 +32,7 @@ export const GET = withApi({ route: '/api/metrics', role: 'public' }, async ({ r
   // A down database still gets its scrape (the other metrics matter most then), with NaN, not 0.
   const { database } = await checkHealth();
   oldestTransactionAge.set(database.connected ? database.oldestTransactionAgeSeconds : NaN);
+  if (database.connected) await measureProjections();
   return new Response(await registry.metrics(), {
     headers: { 'content-type': registry.contentType },
   });
