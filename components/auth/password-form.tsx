@@ -1,12 +1,12 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
 import { FormField } from '../form-field';
 import type { FormResult } from '../form-result';
 import { Notice } from '../notice';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Input } from '../ui/field';
+import { useFormAction } from '../use-form-action';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeatPassword';
 type Values = Record<Field, string>;
@@ -27,19 +27,9 @@ export function PasswordForm({
   change: (values: Values) => Promise<Result>;
   minLength: number;
 }) {
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [answer, setAnswer] = useState<Result | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = answer && !answer.ok ? answer : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await change(values);
-      setAnswer(result);
-      // Passwords are not kept in the page longer than needed, whatever the answer.
-      setValues(EMPTY);
-    });
-  };
+  // Passwords are not kept in the page longer than needed, whatever the answer.
+  const { values, setValue, answer, failure, pending, submit, errorId, errorOf, invalid } =
+    useFormAction({ action: change, empty: EMPTY, idPrefix: 'password', clear: 'always' });
   return (
     <form onSubmit={submit} noValidate className="flex max-w-sm flex-col gap-4">
       {failure && <Notice title={failure.error} />}
@@ -49,21 +39,13 @@ export function PasswordForm({
         </p>
       )}
       {FIELDS.map(({ name, label, autoComplete }) => (
-        <FormField
-          key={name}
-          label={label}
-          error={failure?.fieldErrors?.[name]}
-          errorId={`password-${name}-error`}
-        >
+        <FormField key={name} label={label} error={errorOf(name)} errorId={errorId(name)}>
           <Input
             type="password"
             autoComplete={autoComplete}
             value={values[name]}
-            onChange={(event) =>
-              setValues((current) => ({ ...current, [name]: event.target.value }))
-            }
-            aria-invalid={failure?.fieldErrors?.[name] ? true : undefined}
-            aria-describedby={failure?.fieldErrors?.[name] ? `password-${name}-error` : undefined}
+            onChange={(event) => setValue(name, event.target.value)}
+            {...invalid(name)}
           />
         </FormField>
       ))}

@@ -1,7 +1,6 @@
 'use client';
 
 import { KeyRound, TriangleAlert } from 'lucide-react';
-import { useState, useTransition, type FormEvent } from 'react';
 import type { Role } from '@/lib/actor';
 import type { CreatedToken } from '@/lib/auth/tokens';
 import { CopyButton } from '../copy-button';
@@ -12,6 +11,7 @@ import { RoleSelect, ROLE_MEANING } from '../role-select';
 import { Timestamp } from '../timestamp';
 import { Button } from '../ui/button';
 import { Input, Select } from '../ui/field';
+import { useFormAction } from '../use-form-action';
 import { EXPIRY_DAYS, expiryLabel, type TokenField } from './token-expiry';
 
 type Values = { name: string; role: Role; expiresInDays: string };
@@ -62,57 +62,53 @@ function NewSecret({ token, onDone }: { token: CreatedToken; onDone: () => void 
 }
 
 export function NewTokenForm({ create }: { create: (values: Values) => Promise<Result> }) {
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [answer, setAnswer] = useState<Result | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = answer && !answer.ok ? answer : null;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await create(values);
-      setAnswer(result);
-      if (result.ok) setValues(EMPTY);
-    });
-  };
+  const {
+    values,
+    setValue,
+    answer,
+    setAnswer,
+    failure,
+    pending,
+    submit,
+    errorId,
+    errorOf,
+    invalid,
+  } = useFormAction<TokenField, Values, CreatedToken>({
+    action: create,
+    empty: EMPTY,
+    idPrefix: 'token',
+  });
 
   if (answer?.ok) return <NewSecret token={answer.data} onDone={() => setAnswer(null)} />;
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       {failure && <Notice title={failure.error} />}
       <div className="flex flex-wrap items-start gap-4">
-        <FormField label="Name" error={failure?.fieldErrors?.name} errorId="token-name-error">
+        <FormField label="Name" error={errorOf('name')} errorId={errorId('name')}>
           <Input
             value={values.name}
-            onChange={(event) => setValues((current) => ({ ...current, name: event.target.value }))}
+            onChange={(event) => setValue('name', event.target.value)}
             maxLength={100}
             placeholder="e.g. nightly export"
             className="w-64"
-            aria-invalid={failure?.fieldErrors?.name ? true : undefined}
-            aria-describedby={failure?.fieldErrors?.name ? 'token-name-error' : undefined}
+            {...invalid('name')}
           />
         </FormField>
         <div className="flex flex-col gap-1">
-          <FormField label="Role" error={failure?.fieldErrors?.role} errorId="token-role-error">
+          <FormField label="Role" error={errorOf('role')} errorId={errorId('role')}>
             <RoleSelect
               aria-label="Role"
               value={values.role}
-              onChange={(role) => setValues((current) => ({ ...current, role }))}
+              onChange={(role) => setValue('role', role)}
               className="w-32"
             />
           </FormField>
           <p className="max-w-64 text-xs text-zinc-500">May {ROLE_MEANING[values.role]}.</p>
         </div>
-        <FormField
-          label="Expires"
-          error={failure?.fieldErrors?.expiresAt}
-          errorId="token-expires-error"
-        >
+        <FormField label="Expires" error={errorOf('expiresAt')} errorId={errorId('expiresAt')}>
           <Select
             value={values.expiresInDays}
-            onChange={(event) =>
-              setValues((current) => ({ ...current, expiresInDays: event.target.value }))
-            }
+            onChange={(event) => setValue('expiresInDays', event.target.value)}
             className="w-36"
           >
             {EXPIRY_DAYS.map((days) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { UserPlus } from 'lucide-react';
-import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Role } from '@/lib/actor';
 import type { UserInfo } from '@/lib/auth/accounts';
 import { FormField } from '../form-field';
@@ -11,6 +11,7 @@ import { RoleSelect, ROLE_MEANING } from '../role-select';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Input } from '../ui/field';
+import { useFormAction } from '../use-form-action';
 
 type Field = 'email' | 'name' | 'role' | 'password';
 type Values = Record<Field, string>;
@@ -29,28 +30,12 @@ export function InviteForm({
   invite: (values: Values) => Promise<Result>;
   minPasswordLength: number;
 }) {
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [answer, setAnswer] = useState<Result | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = answer && !answer.ok ? answer : null;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await invite(values);
-      setAnswer(result);
-      if (result.ok) setValues(EMPTY);
-    });
-  };
+  const { values, setValue, answer, failure, pending, submit, errorId, errorOf, invalid } =
+    useFormAction({ action: invite, empty: EMPTY, idPrefix: 'invite' });
   const set = (name: Field) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [name]: event.target.value }));
-  const errorId = (name: Field) => `invite-${name}-error`;
-  const invalid = (name: Field) => ({
-    'aria-invalid': failure?.fieldErrors?.[name] ? true : undefined,
-    'aria-describedby': failure?.fieldErrors?.[name] ? errorId(name) : undefined,
-  });
+    setValue(name, event.target.value);
   const field = (name: Field, label: string, input: ReactNode) => (
-    <FormField label={label} error={failure?.fieldErrors?.[name]} errorId={errorId(name)}>
+    <FormField label={label} error={errorOf(name)} errorId={errorId(name)}>
       {input}
     </FormField>
   );
@@ -94,7 +79,7 @@ export function InviteForm({
             <RoleSelect
               aria-label="Role"
               value={values.role as Role}
-              onChange={(role) => setValues((current) => ({ ...current, role }))}
+              onChange={(role) => setValue('role', role)}
             />,
           )}
           <p className="text-xs text-zinc-500">May {ROLE_MEANING[values.role as Role]}.</p>

@@ -184,14 +184,7 @@ export function createProjections(ctx: StoreContext, projections: readonly Proje
     }));
   }
 
-  return {
-    list,
-    failures,
-    retry,
-    skip,
-    eventStats,
-    get: (name: string) => state(projectionNamed(projections, name)),
-  };
+  return { list, failures, retry, skip, eventStats };
 }
 
 async function clearErrorIfNone(sql: StoreContext['sql'], name: string) {
