@@ -66,6 +66,11 @@ export const events = pgTable(
       t.globalPosition,
     ),
     index('events_recorded_at_idx').on(t.recordedAt),
+    // The explorer's filters: each one is served by an index, keyset-paged by position.
+    index('events_stream_position_idx').on(t.streamId, t.globalPosition),
+    index('events_actor_position_idx').on(sql`(${t.metadata} ->> 'actor')`, t.globalPosition),
+    index('events_causation_idx').on(sql`(${t.metadata} ->> 'causationId')`),
+    index('events_occurred_at_idx').on(t.occurredAt),
   ],
 );
 
@@ -267,3 +272,59 @@ export const settings = pgTable('settings', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Signed digests of the whole store: the Merkle root over the heads of every stream's hash chain
+ * as of an `$all` position (docs/integrity.md).
+ */
+export const digests = pgTable(
+  'digests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Every event at or below this position, and none above it, is covered. */
+    position: bigint('position', { mode: 'number' }).notNull(),
+    streams: integer('streams').notNull(),
+    events: bigint('events', { mode: 'number' }).notNull(),
+    root: text('root').notNull(),
+    signature: text('signature').notNull(),
+    publicKey: text('public_key').notNull(),
+    keyId: text('key_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('digests_created_idx').on(t.createdAt, t.id)],
+);
+
+/** Hash-chain checks of one stream or of every stream, with who asked and what was found. */
+export const verificationRuns = pgTable(
+  'verification_runs',
+  {
+    id: uuid('id').primaryKey(),
+    /** `stream`: one stream, checked at once; `all`: every stream, as a background job. */
+    scope: text('scope').notNull(),
+    streamId: text('stream_id'),
+    status: text('status').notNull(),
+    checkedStreams: integer('checked_streams').notNull().default(0),
+    totalStreams: integer('total_streams').notNull().default(0),
+    checkedEvents: bigint('checked_events', { mode: 'number' }).notNull().default(0),
+    /** `[{streamId, firstInvalidVersion}]`, in stream id order. */
+    invalid: jsonb('invalid').$type<{ streamId: string; firstInvalidVersion: number }[]>()
+      .notNull()
+      .default([]),
+    /** The last stream id checked, where a job taken over by another worker resumes. */
+    cursor: text('cursor'),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    error: text('error'),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [
+    index('verification_runs_created_idx').on(t.createdAt, t.id),
+    index('verification_runs_stream_idx').on(t.streamId, t.createdAt),
+    uniqueIndex('verification_runs_one_active_idx')
+      .on(t.scope)
+      .where(sql`scope = 'all' and status in ('queued', 'running')`),
+  ],
+);
