@@ -1,4 +1,5 @@
 import { env } from './env';
+import { digestCrontab, integrityTasks } from './integrity/tasks';
 import { logger } from './logger';
 import { startWorker } from './projections/worker';
 import type { Runtime } from './runtime';
@@ -12,11 +13,16 @@ export async function startBackgroundWorker(runtime: Runtime) {
     projections: chronicle.projectionCatalog,
     concurrency: env().CHRONICLE_WORKER_CONCURRENCY,
     replay: { batchSize: env().CHRONICLE_REPLAY_BATCH_SIZE },
+    tasks: integrityTasks(chronicle.store.context, chronicle.integrity),
+    crontab: chronicle.integrity.publicKey ? digestCrontab(env().CHRONICLE_DIGEST_CRON) : undefined,
     log: {
       info: (o, msg) => logger().info(o, msg),
       error: (o, msg) => logger().error(o, msg),
     },
   });
-  logger().info({ lock: worker.lock }, 'worker started: replays and async projections');
+  logger().info(
+    { lock: worker.lock },
+    'worker started: replays, async projections, verifications and digests',
+  );
   return worker;
 }

@@ -15,6 +15,8 @@ import { createAuditTrail } from './audit/audit-trail';
 import { createAccounts, type SignInLimits } from './auth/accounts';
 import { createBetterAuth } from './auth/better-auth';
 import { createTokens } from './auth/tokens';
+import { createIntegrity } from './integrity/integrity';
+import type { SigningKey } from './integrity/signing-key';
 import { createResearch } from './research';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
@@ -36,6 +38,8 @@ export type ChronicleOptions = {
   onBackgroundError?: (error: unknown) => void;
   /** The read models kept from the log (tests add their own). */
   projections?: readonly Projection[];
+  /** Signs digests and evidence files; without one, neither can be made. */
+  signingKey?: SigningKey | null;
 };
 
 /** Everything the app and the API use, built over one database. */
@@ -55,6 +59,7 @@ export function createChronicle({
   },
   onBackgroundError = () => {},
   projections = projectionCatalog,
+  signingKey = null,
 }: ChronicleOptions) {
   const store = createEventStore({ db, registry, maxClockSkewMs });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
@@ -80,6 +85,7 @@ export function createChronicle({
     projectionCatalog: projections,
     research,
     audit,
+    integrity: createIntegrity({ ctx: store.context, key: signingKey }),
     accounts,
     tokens,
     /** Appends to any stream; a stream of an aggregate only takes what its history accepts. */

@@ -43,6 +43,13 @@ const schema = z.object({
   CHRONICLE_WORKER: z.stringbool().default(true),
   CHRONICLE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   CHRONICLE_REPLAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** Ed25519 private key (PKCS #8 PEM, or its DER in base64) that signs digests and evidence. */
+  CHRONICLE_SIGNING_KEY: optional(z.string()),
+  /** When the worker takes a digest of the store (cron syntax, UTC); `off` for never. */
+  CHRONICLE_DIGEST_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be five cron fields or "off"')
+    .default('*/10 * * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -5,6 +5,8 @@ import { authSecret } from './auth/secret';
 import { env } from './env';
 import { asQueryable } from './event-store/context';
 import { createChronicle, type Chronicle } from './chronicle';
+import { localSigningKeyPem } from './integrity/key-file';
+import { loadSigningKey } from './integrity/signing-key';
 import type { EventStore } from './event-store';
 import { logger } from './logger';
 
@@ -66,6 +68,7 @@ async function start(): Promise<Runtime> {
     cacheTtlMs: config.CHRONICLE_CACHE_TTL_MS,
     maxClockSkewMs: config.CHRONICLE_MAX_CLOCK_SKEW_MS,
     onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
+    signingKey: signingKey(config, Boolean(server)),
   });
   const close = async () => {
     await db.$client.end({ timeout: 5 });
@@ -73,6 +76,16 @@ async function start(): Promise<Runtime> {
   };
   if (server) stopOnExit(close);
   return { db, chronicle, store: chronicle.store, databaseUrl, embedded: Boolean(server), close };
+}
+
+/** The configured key; an embedded installation makes its own in the data directory. */
+function signingKey(config: ReturnType<typeof env>, embedded: boolean) {
+  const pem =
+    config.CHRONICLE_SIGNING_KEY ??
+    (embedded ? localSigningKeyPem(config.CHRONICLE_DATA_DIR) : undefined);
+  if (pem) return loadSigningKey(pem);
+  logger().warn('no CHRONICLE_SIGNING_KEY: digests and evidence files cannot be signed');
+  return null;
 }
 
 function stopOnExit(close: () => Promise<void>) {

@@ -16,6 +16,8 @@ import { runMigrations } from '../db/migrate';
 import { roles, type Role } from '../lib/actor';
 import { env } from '../lib/env';
 import { createChronicle } from '../lib/chronicle';
+import { localSigningKeyPem } from '../lib/integrity/key-file';
+import { loadSigningKey } from '../lib/integrity/signing-key';
 import { seedGenericData } from './demo/generic-data';
 import { seedResearchData } from './demo/research-data';
 
@@ -49,7 +51,8 @@ async function main() {
     url = server.url;
   }
   await runMigrations({ url });
-  await seedIfEmpty(url);
+  const signingKey = config.CHRONICLE_SIGNING_KEY ?? localSigningKeyPem(config.CHRONICLE_DATA_DIR);
+  await seedIfEmpty(url, signingKey);
   const accounts = await demoAccounts(url, config.CHRONICLE_DATA_DIR);
   if (needsBuild()) {
     console.log('Building the console (next build) …');
@@ -63,7 +66,13 @@ async function main() {
   const logFile = path.join(config.CHRONICLE_DATA_DIR, 'demo.log');
   const app = spawn(process.execPath, ['server.mjs'], {
     stdio: ['ignore', openSync(logFile, 'a'), 'inherit'],
-    env: { ...process.env, PORT: port, DATABASE_URL: url, CHRONICLE_BOOTSTRAP_TOKEN: token },
+    env: {
+      ...process.env,
+      PORT: port,
+      DATABASE_URL: url,
+      CHRONICLE_BOOTSTRAP_TOKEN: token,
+      CHRONICLE_SIGNING_KEY: signingKey,
+    },
   });
   const stop = async (code: number) => {
     app.kill('SIGTERM');
@@ -88,10 +97,10 @@ async function main() {
   console.log(`Server logs: ${logFile}. Stop with Ctrl+C.`);
 }
 
-async function seedIfEmpty(url: string) {
+async function seedIfEmpty(url: string, signingKey: string) {
   const db = connect({ url, max: 8 });
   try {
-    const chronicle = createChronicle({ db });
+    const chronicle = createChronicle({ db, signingKey: loadSigningKey(signingKey) });
     const stats = await chronicle.store.stats({ actor });
     if (stats.events > 0) {
       console.log(
@@ -103,6 +112,7 @@ async function seedIfEmpty(url: string) {
     await seedResearchData(chronicle, actor);
     await seedGenericData(chronicle.store, actor);
     await chronicle.repository.flush();
+    await chronicle.integrity.takeDigest({ actor });
     const seeded = await chronicle.store.stats({ actor });
     console.log(`Wrote ${seeded.events} demo events in ${seeded.streams} streams.`);
   } finally {

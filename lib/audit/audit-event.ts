@@ -24,6 +24,8 @@ export const auditActions = [
   'ProjectionFailureSkip',
   'SnapshotCleanup',
   'StreamVerify',
+  'VerificationCancel',
+  'DigestTake',
   'EventsExport',
   'SubjectErase',
   'RetentionChange',

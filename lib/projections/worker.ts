@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Logger, run, type Runner } from 'graphile-worker';
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import postgres from 'postgres';
 import { z } from 'zod';
 import type { StoreContext } from '../event-store/context';
@@ -22,6 +22,9 @@ export type WorkerOptions = {
   rescueEveryMs?: number;
   log: { info: (o: object, msg: string) => void; error: (o: object, msg: string) => void };
   onApplied?: (projection: Projection, events: RecordedEvent[]) => void;
+  /** More jobs this process runs, and when recurring ones are due (graphile-worker crontab). */
+  tasks?: TaskList;
+  crontab?: string;
 };
 
 const payloadSchema = z.object({ replayId: z.uuid() });
@@ -42,6 +45,8 @@ export async function startWorker({
   rescueEveryMs = 5_000,
   log,
   onApplied,
+  tasks = {},
+  crontab,
 }: WorkerOptions) {
   const lock = randomInt(1, 2 ** 47);
   const life = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -74,7 +79,9 @@ export async function startWorker({
     logger: new Logger(() => (level, message, meta) => {
       if (level === 'error' || level === 'warning') log.error({ ...meta, level }, message);
     }),
+    ...(crontab ? { crontab } : {}),
     taskList: {
+      ...tasks,
       [REPLAY_TASK]: async (payload, helpers) => {
         const { replayId } = payloadSchema.parse(payload);
         const workerId = helpers.job.locked_by ?? 'unknown';
