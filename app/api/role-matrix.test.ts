@@ -49,6 +49,14 @@ const MATRIX: Record<string, Role | 'any' | 'public'> = {
   'GET /api/v1/replays/[id]': 'auditor',
   'GET /api/v1/replays/[id]/progress': 'auditor',
   'POST /api/v1/replays/[id]/cancel': 'operator',
+  'GET /api/v1/digests': 'auditor',
+  'POST /api/v1/digests': 'auditor',
+  'GET /api/v1/digests/latest': 'auditor',
+  'GET /api/v1/evidence': 'auditor',
+  'GET /api/v1/verifications': 'auditor',
+  'POST /api/v1/verifications': 'auditor',
+  'GET /api/v1/verifications/[id]': 'auditor',
+  'POST /api/v1/verifications/[id]/cancel': 'auditor',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -3,7 +3,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import {
+  auditor,
+  createTestDatabase,
+  operator,
+  waitForHorizon,
+  type TestDatabase,
+} from '@/test/database';
 import { Invalid, verifyEvidence } from '@/bin/verify-evidence.mjs';
 import { createIntegrity, type Integrity } from './integrity';
 import { digestStatement } from './digest';
@@ -25,18 +31,20 @@ beforeAll(async () => {
   key = loadSigningKey(generateSigningKeyPem());
   integrity = createIntegrity({ ctx: t.store.context, key });
   streams = [`ledger-${run}a`, `ledger-${run}b`, `order-${run}c`];
+  let positions: number[] = [];
   for (let round = 0; round < 4; round++) {
     for (const streamId of streams) {
-      await t.store.append({
+      ({ positions } = await t.store.append({
         actor: operator,
         streamId,
         events: [
           { type: 'Entry', data: { round, amount: round * 1.5, tags: ['x', round] } },
           { type: 'Noted', data: { text: `round ${round} ✓`, nested: { b: 1, a: [null, true] } } },
         ],
-      });
+      }));
     }
   }
+  await waitForHorizon(t.store, positions.at(-1)!);
 });
 
 async function exportLines(selection: Parameters<Integrity['evidence']>[0]['selection']) {
@@ -61,11 +69,12 @@ describe('digests', () => {
     expect(await integrity.latestDigest({ actor: auditor })).toEqual(digest);
     // Nothing committed since: the current digest is that one; after an append, a new one.
     expect((await integrity.currentDigest({ actor: auditor })).id).toBe(digest.id);
-    await t.store.append({
+    const { positions } = await t.store.append({
       actor: operator,
       streamId: `other-${run}`,
       events: [{ type: 'X', data: {} }],
     });
+    await waitForHorizon(t.store, positions[0]!);
     const next = await integrity.currentDigest({ actor: auditor });
     expect(next.id).toBeGreaterThan(digest.id);
     expect(next.position).toBeGreaterThan(digest.position);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import { assertRole, type Actor } from '../actor';
-import { notFound, validationError } from '../errors';
+import { conflict, notFound, validationError } from '../errors';
 import type { Queryable } from '../event-store/context';
 import { contentHash } from '../event-store/hash';
 import { assertInstant } from '../event-store/instant';
@@ -81,6 +81,11 @@ export async function* evidenceLines(
   const select = checkSelection(selection);
   if ('streams' in select) await assertStreamsExist(sql, select.streams);
   const digest = await currentDigest(pool, { actor, key });
+  const heads = await streamHeads(sql, digest.position);
+  const tree = merkleTree(heads);
+  if (tree.root !== digest.root) throw new Error(`Digest ${digest.id} does not match the store`);
+  const indexOf = new Map(heads.map((head, index) => [head.streamId, index]));
+  if ('streams' in select) assertCovered(select.streams, indexOf);
   const hash = createHash('sha256');
   let lines = 0;
   let events = 0;
@@ -99,10 +104,6 @@ export async function* evidenceLines(
   for await (const page of tails(sql, lastVersions, digest.position)) {
     yield emit(page.map(linkLine).join(''), page.length);
   }
-  const heads = await streamHeads(sql, digest.position);
-  const tree = merkleTree(heads);
-  if (tree.root !== digest.root) throw new Error(`Digest ${digest.id} does not match the store`);
-  const indexOf = new Map(heads.map((head, index) => [head.streamId, index]));
   for (const streamId of [...lastVersions.keys()].sort()) {
     const index = indexOf.get(streamId)!;
     const head = heads[index]!;
@@ -171,6 +172,16 @@ async function assertStreamsExist(sql: Queryable, streams: string[]) {
   const known = new Set(found.map((row) => row.stream_id));
   const missing = streams.filter((id) => !known.has(id));
   if (missing.length > 0) throw notFound(`No stream ${missing.slice(0, 5).join(', ')}`);
+}
+
+/** A stream whose first event is still above the gap-safe horizon cannot be proven yet. */
+function assertCovered(streams: string[], indexOf: Map<string, number>) {
+  const pending = streams.filter((id) => !indexOf.has(id));
+  if (pending.length > 0) {
+    throw conflict(
+      `${pending.slice(0, 5).join(', ')}: no event is readable yet (an open transaction holds back the log); try again in a moment`,
+    );
+  }
 }
 
 /** Whole streams in the order named, each in version order; or the time range in `$all` order. */

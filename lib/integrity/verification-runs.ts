@@ -91,7 +91,7 @@ export function createVerifications(ctx: StoreContext) {
       insert into verification_runs (id, scope, stream_id, status, checked_streams, total_streams,
         checked_events, invalid, requested_by, started_at, finished_at)
       values (${randomUUID()}, 'stream', ${streamId}, 'succeeded', 1, 1, ${result.checkedEvents},
-        ${sql.json(invalid)}, ${who(actor)}, now(), now())`;
+        ${JSON.stringify(invalid)}::jsonb, ${who(actor)}, now(), now())`;
     return result;
   }
 
@@ -208,7 +208,7 @@ export async function runVerifyAll(ctx: StoreContext, runId: string): Promise<vo
         update verification_runs set cursor = ${cursor},
           checked_streams = checked_streams + ${results.length},
           checked_events = checked_events + ${results.reduce((n, r) => n + r.checkedEvents, 0)},
-          invalid = invalid || ${sql.json(invalid)}
+          invalid = invalid || ${JSON.stringify(invalid)}::jsonb
         where id = ${run.id} returning cancel_requested`;
       if (saved!.cancel_requested) return finish(sql, run.id, 'cancelled');
     }

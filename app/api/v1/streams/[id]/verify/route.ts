@@ -1,7 +1,7 @@
 import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
-import { getStore } from '@/lib/runtime';
+import { getChronicle } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -14,8 +14,8 @@ export const GET = withApi(
   },
   async ({ actor, params, audit }) => {
     const streamId = streamIdParam(params);
-    const store = await getStore();
-    const result = await store.verifyStream({ actor, streamId });
+    const { integrity } = await getChronicle();
+    const result = await integrity.verifications.verifyOne({ actor, streamId });
     audit.note({ valid: result.valid, checkedEvents: result.checkedEvents });
     return Response.json(result);
   },
