@@ -45,6 +45,15 @@ import {
   replayView,
   startReplayRequest,
 } from './projection-schemas';
+import {
+  digestList,
+  digestView,
+  evidenceQuery,
+  listDigestsQuery,
+  listVerificationsQuery,
+  verificationList,
+  verificationRunView,
+} from './integrity-schemas';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -368,6 +377,83 @@ const routes: RouteConfig[] = [
       { 202: json(z.object({ replayId: z.guid(), status: replayView.shape.status }), 'Accepted') },
       [400, [404, 'Unknown replay'], [409, 'The replay has already ended']],
     ),
+  },
+  {
+    method: 'get',
+    path: '/digests',
+    summary: 'Signed digests of the store, newest first (auditor)',
+    request: { query: listDigestsQuery },
+    responses: answers({ 200: json(digestList, 'OK') }, [400]),
+  },
+  {
+    method: 'post',
+    path: '/digests',
+    summary: 'Take a signed digest of the store now (auditor: it changes no data)',
+    responses: answers({ 201: json(digestView, 'Taken') }, [
+      [409, 'No signing key is configured'],
+    ]),
+  },
+  {
+    method: 'get',
+    path: '/digests/latest',
+    summary: 'The newest digest: Merkle root over every stream head, signed (auditor)',
+    responses: answers({ 200: json(digestView, 'OK') }, [[404, 'No digest taken yet']]),
+  },
+  {
+    method: 'get',
+    path: '/evidence',
+    summary:
+      'An evidence file: events as stored, the signed digest, Merkle proofs; check it with bin/chronicle-verify.mjs (auditor)',
+    request: { query: evidenceQuery },
+    responses: answers(
+      {
+        200: {
+          description: 'NDJSON lines: header, event, link, proof, end (docs/integrity.md)',
+          content: { 'application/x-ndjson': { schema: z.string() } },
+        },
+      },
+      [
+        400,
+        [404, 'Unknown stream'],
+        [409, 'No signing key, or a stream whose events are not yet readable'],
+      ],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/verifications',
+    summary: 'Hash-chain checks, newest first: of one stream, or of every stream (auditor)',
+    request: { query: listVerificationsQuery },
+    responses: answers({ 200: json(verificationList, 'OK') }, [400]),
+  },
+  {
+    method: 'post',
+    path: '/verifications',
+    summary: 'Check every stream as a background job (auditor)',
+    responses: answers({ 202: json(verificationRunView, 'Queued') }, [
+      [409, 'A check of every stream is already queued or running'],
+    ]),
+  },
+  {
+    method: 'get',
+    path: '/verifications/{id}',
+    summary: 'A check, its progress and the streams found broken (auditor)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers({ 200: json(verificationRunView, 'OK') }, [
+      400,
+      [404, 'Unknown verification'],
+    ]),
+  },
+  {
+    method: 'post',
+    path: '/verifications/{id}/cancel',
+    summary: 'Stop a check of every stream at its next batch (auditor)',
+    request: { params: z.object({ id: z.guid() }) },
+    responses: answers({ 202: json(verificationRunView, 'Accepted') }, [
+      400,
+      [404, 'Unknown verification'],
+      [409, 'The check has already ended'],
+    ]),
   },
 ];
 
