@@ -2,4 +2,5 @@
 export const queryKeys = {
   health: ['health'] as const,
   replay: (replayId: string) => ['replay', replayId] as const,
+  verifications: ['verifications'] as const,
 };

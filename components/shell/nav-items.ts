@@ -1,4 +1,5 @@
 import {
+  BadgeCheck,
   Bot,
   Camera,
   KeyRound,
@@ -27,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/agents', label: 'Agents', icon: Bot },
   { href: '/projections', label: 'Projections', icon: RefreshCw },
   { href: '/snapshots', label: 'Snapshots', icon: Camera },
+  { href: '/integrity', label: 'Integrity', icon: BadgeCheck },
   { href: '/audit', label: 'Audit', icon: ShieldCheck },
   { href: '/users', label: 'Users', icon: Users, role: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, role: 'admin' },

@@ -1,5 +1,4 @@
 import type postgres from 'postgres';
-import { z } from 'zod';
 import { assertRole, type Actor } from '../actor';
 import { conflict, notFound } from '../errors';
 import type { Queryable } from '../event-store/context';
@@ -143,11 +142,6 @@ export async function latestDigest(sql: Queryable, { actor }: { actor: Actor }):
   if (!row) throw notFound('No digest has been taken yet');
   return toDigest(row);
 }
-
-export const digestListQuery = z.object({
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
 
 /** Newest first; `nextBefore` continues the list, `null` at its end. */
 export async function listDigests(
