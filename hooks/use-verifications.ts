@@ -2,10 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { VerificationRun } from '@/lib/integrity/verification-runs';
+import { RECENT_VERIFICATIONS } from '@/components/integrity/recent-checks';
 import { queryKeys } from './query-keys';
 
 const POLL_MS = 1000;
-export const RECENT_VERIFICATIONS = 10;
 
 const active = (run: VerificationRun) => run.status === 'queued' || run.status === 'running';
 

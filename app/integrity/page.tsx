@@ -8,7 +8,7 @@ import { ListFooter } from '@/components/list-footer';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
-import { RECENT_VERIFICATIONS } from '@/hooks/use-verifications';
+import { RECENT_VERIFICATIONS } from '@/components/integrity/recent-checks';
 import { listDigestsQuery } from '@/lib/api/integrity-schemas';
 import { hrefWith, parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
 import { getChronicle } from '@/lib/runtime';
