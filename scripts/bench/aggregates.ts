@@ -108,13 +108,19 @@ function workflowHistory(workflowId: string, count: number): WorkflowEvent[] {
 
 /**
  * A new workflow stream of `count` events, appended in batches with command metadata through
- * the checked append of a Chronicle that takes no snapshots: the workloads decide on those.
+ * the checked append of a Chronicle that takes no snapshots (the workloads decide on those),
+ * or, `withSnapshots`, through `chronicle`'s own, 100 events at a time, leaving the snapshots
+ * a stream written command by command would have.
  */
-export async function seedWorkflow(chronicle: Chronicle, count: number): Promise<string> {
-  const seeder = createChronicle({
-    db: chronicle.store.context.db,
-    snapshotEvery: Number.MAX_SAFE_INTEGER,
-  });
+export async function seedWorkflow(
+  chronicle: Chronicle,
+  count: number,
+  { withSnapshots = false } = {},
+): Promise<string> {
+  const seeder = withSnapshots
+    ? chronicle
+    : createChronicle({ db: chronicle.store.context.db, snapshotEvery: Number.MAX_SAFE_INTEGER });
+  const batch = withSnapshots ? 100 : MAX_EVENTS_PER_APPEND;
   const workflowId = randomUUID();
   const streamId = workflowStreamId(workflowId);
   const events = workflowHistory(workflowId, count).map(({ type, data }) => {
@@ -125,14 +131,15 @@ export async function seedWorkflow(chronicle: Chronicle, count: number): Promise
       metadata: { correlationId: commandId, causationId: commandId, commandId },
     };
   });
-  for (let from = 0; from < events.length; from += MAX_EVENTS_PER_APPEND) {
+  for (let from = 0; from < events.length; from += batch) {
     await seeder.append({
       actor,
       streamId,
       expectedVersion: from,
-      events: events.slice(from, from + MAX_EVENTS_PER_APPEND),
+      events: events.slice(from, from + batch),
     });
   }
+  await seeder.repository.flush();
   return streamId;
 }
 

@@ -71,7 +71,7 @@ export async function seedAuditorStore(
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
   const seconds = (performance.now() - started) / 1000;
-  const workflow = await seedWorkflow(chronicle, 10_000);
+  const workflow = await seedWorkflow(chronicle, 10_000, { withSnapshots: true });
   await chronicle.store.context.sql`analyze events`;
   return {
     events: perStream * streams,
@@ -212,8 +212,11 @@ export async function exportEvidence(chronicle: Chronicle, exportEvents: number)
   const began = performance.now();
   const digest = await chronicle.integrity.takeDigest({ actor });
   const digestMs = performance.now() - began;
+  // The last `exportEvents` events, or all of a smaller store.
   const [row] = await chronicle.store.context.sql<{ recorded_at: Date }[]>`
-    select recorded_at from events order by global_position desc offset ${exportEvents} limit 1`;
+    select recorded_at from (
+      select recorded_at, global_position from events order by global_position desc limit ${exportEvents}
+    ) last order by global_position limit 1`;
   const from = row!.recorded_at;
   const to = new Date(Date.now() + 60_000);
   const started = performance.now();
