@@ -44,20 +44,15 @@ export async function verifyStream(
     firstInvalidVersion,
     headHash,
   });
-  for (;;) {
-    // The stored text, not what postgres.js parses into doubles: a tampered number such as
-    // 9007199254740993 would read as the 9007199254740992 that was hashed.
-    const rows = await sql<StoredRow[]>`
-      select ${sql.unsafe(STORED_COLUMNS)} from events
-      where stream_id = ${streamId} and stream_version > ${checked} and stream_version <= ${stream.version}
-      order by stream_version limit ${PAGE}`;
+  /** The first version of `rows` that breaks the chain, or null. */
+  const checkRows = (rows: StoredRow[]): number | null => {
     for (const row of rows) {
       const expectedVersion = checked + 1;
       headHash = row.hash;
       if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash)
-        return result(expectedVersion);
+        return expectedVersion;
       const honest = (text: string) => scanJsonText(text, { number: isStoredAsHashed });
-      if (!honest(row.data_text) || !honest(row.metadata_text)) return result(expectedVersion);
+      if (!honest(row.data_text) || !honest(row.metadata_text)) return expectedVersion;
       const recomputed = chainHash({
         prevHash,
         version: row.stream_version,
@@ -72,11 +67,28 @@ export async function verifyStream(
           metadata: JSON.parse(row.metadata_text) as JsonObject,
         }),
       });
-      if (recomputed !== row.hash) return result(expectedVersion);
+      if (recomputed !== row.hash) return expectedVersion;
       prevHash = row.hash;
       checked = expectedVersion;
     }
-    if (rows.length < PAGE) break;
+    return null;
+  };
+  // The stored text, not what postgres.js parses into doubles: a tampered number such as
+  // 9007199254740993 would read as the 9007199254740992 that was hashed.
+  const page = (after: number) => sql<StoredRow[]>`
+    select ${sql.unsafe(STORED_COLUMNS)} from events
+    where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${stream.version}
+    order by stream_version limit ${PAGE}`.execute();
+  // The next page is read while this one is checked: the database and the hashing overlap.
+  let next: Promise<StoredRow[]> | null = page(0);
+  while (next) {
+    const rows: StoredRow[] = await next;
+    next = rows.length === PAGE ? page(rows.at(-1)!.stream_version) : null;
+    const broken = checkRows(rows);
+    if (broken !== null) {
+      next?.catch(() => {});
+      return result(broken);
+    }
   }
   return result(checked === stream.version ? null : checked + 1);
 }
