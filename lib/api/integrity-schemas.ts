@@ -5,11 +5,9 @@ import { isReadableStreamId } from '@/lib/event-store/stream-id';
 import { cursor, instant, limit, queryParam, timestamp } from './fields';
 import { z } from './zod';
 
-const streamIdSchema = z
-  .string()
-  .refine(isReadableStreamId, {
-    error: 'not a stream id: 1–200 characters of A–Z a–z 0–9 _ . : -',
-  });
+const streamIdSchema = z.string().refine(isReadableStreamId, {
+  error: 'not a stream id: 1–200 characters of A–Z a–z 0–9 _ . : -',
+});
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -28,12 +26,13 @@ export const digestView = z
   })
   .openapi('Digest') satisfies z.ZodType<Digest>;
 
-export const digestList = z
-  .object({ digests: z.array(digestView), nextBefore: z.number().int().nullable() })
-  .openapi('DigestList');
+export const digestList = z.array(digestView).openapi('DigestList');
 
 export const listDigestsQuery = z.object({
-  before: queryParam(z.coerce.number().int().min(1), 'nextBefore of the previous page'),
+  before: queryParam(
+    z.coerce.number().int().min(1),
+    'Only digests older than this id (the Link header names the next page)',
+  ),
   limit: limit(100),
 });
 

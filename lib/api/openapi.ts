@@ -381,7 +381,8 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/digests',
-    summary: 'Signed digests of the store, newest first (auditor)',
+    summary:
+      'Signed digests of the store, newest first; a `Link: rel="next"` header names the next page (auditor)',
     request: { query: listDigestsQuery },
     responses: answers({ 200: json(digestList, 'OK') }, [400]),
   },
@@ -389,9 +390,7 @@ const routes: RouteConfig[] = [
     method: 'post',
     path: '/digests',
     summary: 'Take a signed digest of the store now (auditor: it changes no data)',
-    responses: answers({ 201: json(digestView, 'Taken') }, [
-      [409, 'No signing key is configured'],
-    ]),
+    responses: answers({ 201: json(digestView, 'Taken') }, [[409, 'No signing key is configured']]),
   },
   {
     method: 'get',

@@ -157,7 +157,7 @@ export async function listDigests(
   const rows = await sql<DigestRow[]>`
     select ${sql.unsafe(COLUMNS)} from digests
     where ${before === undefined ? sql`true` : sql`id < ${before}`}
-    order by id desc limit ${size}`;
-  const digests = rows.map(toDigest);
-  return { digests, nextBefore: digests.length === size ? digests.at(-1)!.id : null };
+    order by id desc limit ${size + 1}`;
+  const digests = rows.slice(0, size).map(toDigest);
+  return { digests, nextBefore: rows.length > size ? digests.at(-1)!.id : null };
 }

@@ -8,10 +8,18 @@ export const runtime = 'nodejs';
 
 const route = '/api/v1/digests';
 
+/** A list, newest first, as the contract has it; the next page is in the Link header. */
 export const GET = withApi({ route, role: 'auditor' }, async ({ actor, url }) => {
   const query = parseQuery(url, listDigestsQuery);
   const { integrity } = await getChronicle();
-  return Response.json(await integrity.listDigests({ actor, ...query }));
+  const { digests, nextBefore } = await integrity.listDigests({ actor, ...query });
+  const headers = new Headers();
+  if (nextBefore !== null) {
+    const next = new URLSearchParams({ before: String(nextBefore) });
+    if (query.limit) next.set('limit', String(query.limit));
+    headers.set('link', `<${route}?${next.toString()}>; rel="next"`);
+  }
+  return Response.json(digests, { headers });
 });
 
 export const POST = withApi(

@@ -49,8 +49,19 @@ describe('GET /api/v1/digests and /digests/latest', () => {
     expect(digest.publicKey).toBe(publicKey);
     const read = await latest.GET(apiRequest('/api/v1/digests/latest'), routeContext());
     expect(digestView.parse(await read.json())).toEqual(digest);
-    const list = await digests.GET(apiRequest('/api/v1/digests?limit=5'), routeContext());
-    expect(digestList.parse(await list.json()).digests[0]).toEqual(digest);
+    const list = await digests.GET(apiRequest('/api/v1/digests?limit=1'), routeContext());
+    expect(digestList.parse(await list.json())).toEqual([digest]);
+    expect(list.headers.get('link')).toBeNull();
+    await digests.POST(apiRequest('/api/v1/digests', { method: 'POST' }), routeContext());
+    const first = await digests.GET(apiRequest('/api/v1/digests?limit=1'), routeContext());
+    expect(first.headers.get('link')).toBe(
+      `</api/v1/digests?before=${digest.id + 1}&limit=1>; rel="next"`,
+    );
+    const next = await digests.GET(
+      apiRequest(`/api/v1/digests?before=${digest.id + 1}&limit=1`),
+      routeContext(),
+    );
+    expect(await next.json()).toEqual([digest]);
   });
 });
 
