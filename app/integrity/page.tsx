@@ -34,7 +34,7 @@ export default async function IntegrityPage({
   ]);
   const latest = before === undefined ? page.digests[0] : undefined;
   return (
-    <>
+    <div className="flex flex-col gap-5">
       <PageHeader
         title="Integrity"
         description="Can this record be trusted? Every stream is a hash chain; a digest signs one Merkle root over every chain's head; an evidence file carries events, the signed digest and proofs, to check offline with bin/chronicle-verify.mjs."
@@ -116,6 +116,6 @@ export default async function IntegrityPage({
           </>
         )}
       </Card>
-    </>
+    </div>
   );
 }

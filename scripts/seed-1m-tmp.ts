@@ -1,0 +1,15 @@
+import postgres from 'postgres';
+import { connect } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { createChronicle } from '../lib/chronicle';
+import { seedAuditorStore } from './bench/auditor';
+const admin = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 1, onnotice: () => {} });
+await admin.unsafe('drop database if exists auditor_1m');
+await admin.unsafe('create database auditor_1m');
+await admin.end();
+const url = 'postgres://postgres@127.0.0.1:5432/auditor_1m';
+await runMigrations({ url });
+const db = connect({ url, max: 10 });
+const chronicle = createChronicle({ db });
+console.log(await seedAuditorStore(chronicle, { events: 1_000_000, streams: 50_000 }));
+await db.$client.end();
