@@ -34,88 +34,90 @@ export default async function IntegrityPage({
   ]);
   const latest = before === undefined ? page.digests[0] : undefined;
   return (
-    <div className="flex flex-col gap-5">
+    <>
       <PageHeader
         title="Integrity"
         description="Can this record be trusted? Every stream is a hash chain; a digest signs one Merkle root over every chain's head; an evidence file carries events, the signed digest and proofs, to check offline with bin/chronicle-verify.mjs."
       />
-      {!integrity.publicKey && (
-        <Notice title="No signing key is configured">
-          <p>
-            Set CHRONICLE_SIGNING_KEY to an Ed25519 private key (PKCS #8, PEM or base64) to sign
-            digests and evidence files. Chain checks work without it.
-          </p>
-        </Notice>
-      )}
-      <Card>
-        <CardHeader>
-          <div className="flex flex-col gap-1">
-            <CardTitle>Latest digest</CardTitle>
-            {integrity.publicKey && <PublicKey {...integrity.publicKey} />}
-          </div>
-          {integrity.publicKey && (
-            <ActionButton action={takeDigest}>Take a digest now</ActionButton>
-          )}
-        </CardHeader>
-        {latest ? (
-          <DigestSummary digest={latest} />
-        ) : (
-          <p className="px-4 py-6 text-sm text-zinc-500">
-            {before === undefined
-              ? 'No digest has been taken yet. The worker takes one on its schedule; take one now to start.'
-              : 'Older digests are listed below.'}
-          </p>
-        )}
-      </Card>
-      <Card>
-        <VerificationPanel
-          initial={runs.runs}
-          verifyAll={verifyAllStreams}
-          cancel={cancelVerification}
-        />
-      </Card>
-      <Card>
-        <CardHeader>
-          <div>
-            <CardTitle>Export evidence</CardTitle>
-            <p className="text-xs text-zinc-500">
-              An NDJSON file to take away: check it with{' '}
-              <code className="font-mono">npx chronicle-verify FILE --public-key KEY</code>, no
-              database needed (docs/integrity.md)
+      <div className="flex flex-col gap-5">
+        {!integrity.publicKey && (
+          <Notice title="No signing key is configured">
+            <p>
+              Set CHRONICLE_SIGNING_KEY to an Ed25519 private key (PKCS #8, PEM or base64) to sign
+              digests and evidence files. Chain checks work without it.
             </p>
-          </div>
-        </CardHeader>
-        <EvidenceForm />
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Digest history</CardTitle>
-        </CardHeader>
-        {!parsed.ok ? (
-          <div className="p-4">
-            <Notice title="This address is not valid">
-              <p>{parsed.error}</p>
-            </Notice>
-          </div>
-        ) : page.digests.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-zinc-500">
-            No digests{before ? ' older than these' : ''}.
-          </p>
-        ) : (
-          <>
-            <DigestTable digests={page.digests} />
-            <ListFooter
-              summary={`${page.digests.length} digests, newest first`}
-              firstHref={before === undefined ? undefined : '/integrity'}
-              nextHref={
-                page.nextBefore === null
-                  ? undefined
-                  : hrefWith('/integrity', { before: page.nextBefore })
-              }
-            />
-          </>
+          </Notice>
         )}
-      </Card>
-    </div>
+        <Card>
+          <CardHeader>
+            <div className="flex flex-col gap-1">
+              <CardTitle>Latest digest</CardTitle>
+              {integrity.publicKey && <PublicKey {...integrity.publicKey} />}
+            </div>
+            {integrity.publicKey && (
+              <ActionButton action={takeDigest}>Take a digest now</ActionButton>
+            )}
+          </CardHeader>
+          {latest ? (
+            <DigestSummary digest={latest} />
+          ) : (
+            <p className="px-4 py-6 text-sm text-zinc-500">
+              {before === undefined
+                ? 'No digest has been taken yet. The worker takes one on its schedule; take one now to start.'
+                : 'Older digests are listed below.'}
+            </p>
+          )}
+        </Card>
+        <Card>
+          <VerificationPanel
+            initial={runs.runs}
+            verifyAll={verifyAllStreams}
+            cancel={cancelVerification}
+          />
+        </Card>
+        <Card>
+          <CardHeader>
+            <div>
+              <CardTitle>Export evidence</CardTitle>
+              <p className="text-xs text-zinc-500">
+                An NDJSON file to take away: check it with{' '}
+                <code className="font-mono">npx chronicle-verify FILE --public-key KEY</code>, no
+                database needed (docs/integrity.md)
+              </p>
+            </div>
+          </CardHeader>
+          <EvidenceForm />
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Digest history</CardTitle>
+          </CardHeader>
+          {!parsed.ok ? (
+            <div className="p-4">
+              <Notice title="This address is not valid">
+                <p>{parsed.error}</p>
+              </Notice>
+            </div>
+          ) : page.digests.length === 0 ? (
+            <p className="px-4 py-6 text-sm text-zinc-500">
+              No digests{before ? ' older than these' : ''}.
+            </p>
+          ) : (
+            <>
+              <DigestTable digests={page.digests} />
+              <ListFooter
+                summary={`${page.digests.length} digests, newest first`}
+                firstHref={before === undefined ? undefined : '/integrity'}
+                nextHref={
+                  page.nextBefore === null
+                    ? undefined
+                    : hrefWith('/integrity', { before: page.nextBefore })
+                }
+              />
+            </>
+          )}
+        </Card>
+      </div>
+    </>
   );
 }
