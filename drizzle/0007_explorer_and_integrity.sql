@@ -29,6 +29,7 @@ CREATE TABLE "verification_runs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+DROP INDEX "events_recorded_at_idx";--> statement-breakpoint
 CREATE INDEX "digests_created_idx" ON "digests" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "verification_runs_created_idx" ON "verification_runs" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "verification_runs_stream_idx" ON "verification_runs" USING btree ("stream_id","created_at");--> statement-breakpoint
@@ -36,4 +37,5 @@ CREATE UNIQUE INDEX "verification_runs_one_active_idx" ON "verification_runs" US
 CREATE INDEX "events_stream_position_idx" ON "events" USING btree ("stream_id","global_position");--> statement-breakpoint
 CREATE INDEX "events_actor_position_idx" ON "events" USING btree (("metadata" ->> 'actor'),"global_position");--> statement-breakpoint
 CREATE INDEX "events_causation_idx" ON "events" USING btree (("metadata" ->> 'causationId'));--> statement-breakpoint
-CREATE INDEX "events_occurred_at_idx" ON "events" USING btree ("occurred_at");
+CREATE INDEX "events_occurred_at_idx" ON "events" USING btree ("occurred_at","global_position");--> statement-breakpoint
+CREATE INDEX "events_recorded_at_idx" ON "events" USING btree ("recorded_at","global_position");
