@@ -28,7 +28,12 @@ async function seedChain() {
     correlationId: correlation,
     ...(causationId ? { causationId } : {}),
   });
-  const write = async (streamId: string, eventId: string, type: string, metadata: object) =>
+  const write = async (
+    streamId: string,
+    eventId: string,
+    type: string,
+    metadata: Record<string, unknown>,
+  ) =>
     (
       await t.store.append({
         actor: operator,

@@ -28,3 +28,13 @@ export const failureTarget = (params: RouteParams) => {
   const id = param(params);
   return name === null || id === null ? null : `projection:${name}/failure:${id}`;
 };
+
+export const eventTarget = (params: RouteParams) => {
+  const id = param(params);
+  return id === null ? null : `event:${id}`;
+};
+
+export const correlationTarget = (params: RouteParams) => {
+  const id = param(params);
+  return id === null ? null : `correlation:${id}`;
+};
