@@ -15,7 +15,12 @@ import { Field, Input } from '@/components/ui/field';
 import { can } from '@/lib/actor';
 import { auditActions } from '@/lib/audit/audit-event';
 import { readAuditLog } from '@/lib/console/audit-log';
-import { AUDIT_OUTCOMES, auditLogFilters, type AuditLogFilters } from '@/lib/console/filters';
+import {
+  AUDIT_OUTCOMES,
+  auditLogFilters,
+  inputTime,
+  type AuditLogFilters,
+} from '@/lib/console/filters';
 import { existingStreams } from '@/lib/console/find-stream';
 import { consoleSql } from '@/lib/console/read-sql';
 import {
@@ -30,9 +35,6 @@ import { requireActor } from '../_session/session';
 export const metadata: Metadata = { title: 'Audit' };
 
 const ACTION_GROUPS = [{ label: 'audited acts', types: [...auditActions] }];
-
-/** `datetime-local` shows minutes and seconds in UTC, as the filter reads them. */
-const inputTime = (date: Date | undefined) => date?.toISOString().slice(0, 19);
 
 function describe({ action, actor, target, outcome, from, to }: AuditLogFilters): string {
   const parts = [
