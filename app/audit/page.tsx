@@ -102,6 +102,7 @@ export default async function AuditPage({
     }),
   );
   const filtered = describe(filters);
+  const paged = filters.before !== undefined || filters.after !== undefined;
   return (
     <>
       {header}
@@ -165,21 +166,21 @@ export default async function AuditPage({
             <InputNotice
               title="This page cannot be shown"
               error={page.error}
-              resetHref={href({ before: undefined })}
+              resetHref={href({ before: undefined, after: undefined })}
               resetLabel="Start from the newest"
             />
           </div>
         ) : page.data.entries.length === 0 ? (
           <EmptyState
             title={
-              filters.before !== undefined
-                ? 'No older acts'
+              paged
+                ? 'No more acts this way'
                 : filtered
                   ? `Nothing on the trail matches ${filtered}`
                   : 'Nothing on the audit trail yet'
             }
           >
-            {filtered || filters.before !== undefined ? (
+            {filtered || paged ? (
               <Link href="/audit" className="underline">
                 Show the whole trail
               </Link>
@@ -191,10 +192,17 @@ export default async function AuditPage({
           <>
             <AuditTable entries={page.data.entries} links={links} />
             <ListFooter
-              summary={`${page.data.entries.length} acts${filters.before === undefined ? '' : ` before position ${filters.before}`}${filtered ? `, ${filtered}` : ''}; newest first`}
-              firstHref={filters.before === undefined ? undefined : href({ before: undefined })}
+              summary={`${page.data.entries.length} acts${filters.before === undefined ? '' : ` before position ${filters.before}`}${filters.after === undefined || filters.before !== undefined ? '' : ` after position ${filters.after}`}${filtered ? `, ${filtered}` : ''}; newest first`}
+              firstHref={paged ? href({ before: undefined, after: undefined }) : undefined}
+              previousHref={
+                page.data.previousAfter === null
+                  ? undefined
+                  : href({ before: undefined, after: page.data.previousAfter })
+              }
               nextHref={
-                page.data.nextBefore === null ? undefined : href({ before: page.data.nextBefore })
+                page.data.nextBefore === null
+                  ? undefined
+                  : href({ before: page.data.nextBefore, after: undefined })
               }
             />
           </>

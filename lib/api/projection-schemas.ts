@@ -83,7 +83,14 @@ export const replayView = z
   .openapi('Replay') satisfies z.ZodType<ReplayView>;
 
 export const replayList = z
-  .object({ replays: z.array(replayView), nextCursor: z.string().nullable() })
+  .object({
+    replays: z.array(replayView),
+    nextCursor: z.string().nullable(),
+    previousCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'cursor of the page before this one; null on the first page' }),
+  })
   .openapi('ReplayList');
 
 export const listReplaysQuery = z.object({

@@ -169,7 +169,14 @@ export const streamDetails = streamInfo
   .openapi('StreamDetails');
 
 export const streamList = z
-  .object({ streams: z.array(streamInfo), nextCursor: z.string().nullable() })
+  .object({
+    streams: z.array(streamInfo),
+    nextCursor: z.string().nullable(),
+    previousCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'cursor of the page before this one; null on the first page' }),
+  })
   .openapi('StreamList');
 
 export const streamPage = z

@@ -70,5 +70,12 @@ export const workflow = z
   .openapi('Workflow') satisfies z.ZodType<WorkflowView>;
 
 export const workflowList = z
-  .object({ workflows: z.array(workflow), nextCursor: z.string().nullable() })
+  .object({
+    workflows: z.array(workflow),
+    nextCursor: z.string().nullable(),
+    previousCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'cursor of the page before this one; null on the first page' }),
+  })
   .openapi('WorkflowList');

@@ -32,8 +32,8 @@ export function explorerFilter(filters: AllEventFilters): AllFilter {
 /**
  * One page of the explorer, with cursors both ways. Going on in the page's order reads on from
  * its last event; going back reads the other way from its first event and turns the result
- * round, so Next then Previous shows the page one started from. A page read against its order
- * (reached by Previous) is full when there is more behind it.
+ * round, so Next then Previous shows the page one started from. One event more than the page is
+ * read, to know whether there is more that way.
  */
 export async function readExplorerPage(
   store: EventStore,
@@ -41,7 +41,7 @@ export async function readExplorerPage(
   filters: AllEventFilters,
 ): Promise<ExplorerPage> {
   const { limit, after, before } = filters;
-  const query = { actor, limit, ...explorerFilter(filters) };
+  const query = { actor, limit: limit + 1, ...explorerFilter(filters) };
   const forward = filters.direction === 'forward';
   const older = (position: number): PageCursor => ({ before: position });
   const newer = (position: number): PageCursor => ({ after: position });
@@ -52,23 +52,25 @@ export async function readExplorerPage(
     const page = forward
       ? await store.readAllBackward({ ...query, before: against })
       : await store.readAll({ ...query, after: against });
-    const events = page.events.toReversed();
+    const events = page.events.slice(0, limit).toReversed();
     const first = events[0];
     const last = events.at(-1);
     return {
       events,
       next: last ? ahead(last.position) : ahead(forward ? against - 1 : against + 1),
-      previous: first && page.events.length === limit ? back(first.position) : undefined,
+      previous: first && page.events.length > limit ? back(first.position) : undefined,
     };
   }
   const from = forward ? after : before;
   const page = forward
     ? await store.readAll({ ...query, after })
     : await store.readAllBackward({ ...query, before });
-  const first = page.events[0];
+  const events = page.events.slice(0, limit);
+  const first = events[0];
+  const last = events.at(-1);
   return {
-    events: page.events,
-    next: page.events.length === limit ? ahead(page.lastPosition) : undefined,
+    events,
+    next: last && page.events.length > limit ? ahead(last.position) : undefined,
     previous:
       from === undefined ? undefined : back(first ? first.position : forward ? from + 1 : from - 1),
   };

@@ -141,6 +141,7 @@ export const auditLogFilters = z.object({
   from: utcTime('from').optional(),
   to: utcTime('to').optional(),
   before: position('before').optional(),
+  after: position('after').optional(),
   limit: pageSize,
 });
 export type AuditLogFilters = z.output<typeof auditLogFilters>;
