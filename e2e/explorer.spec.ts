@@ -44,14 +44,14 @@ test('the explorer filters by stream, correlation id, actor, occurred and record
   await expect(rows).toHaveCount(3);
   await expect(page.getByText('3 events shown of 3 matching')).toBeVisible();
 
-  await page.getByLabel('Stream').fill(`${category}-a`);
+  await page.getByRole('textbox', { name: 'Stream', exact: true }).fill(`${category}-a`);
   await apply(page);
   await expect(page).toHaveURL(new RegExp(`stream=${category}-a`));
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: `${category}-b` })).toHaveCount(0);
 
   await page.goto(`/events?category=${category}`);
-  await page.getByLabel('Correlation id').fill(correlationId);
+  await page.getByRole('textbox', { name: 'Correlation id', exact: true }).fill(correlationId);
   await apply(page);
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('Checked');
@@ -59,10 +59,10 @@ test('the explorer filters by stream, correlation id, actor, occurred and record
 
   // Events written through the API carry the caller as metadata.actor.
   await page.goto(`/events?category=${category}`);
-  await page.getByLabel('Actor').fill('bootstrap');
+  await page.getByRole('textbox', { name: 'Actor', exact: true }).fill('bootstrap');
   await apply(page);
   await expect(rows).toHaveCount(3);
-  await page.getByLabel('Actor').fill('nobody-at-all');
+  await page.getByRole('textbox', { name: 'Actor', exact: true }).fill('nobody-at-all');
   await apply(page);
   await expect(page.getByText(/^No events match/)).toBeVisible();
 
@@ -70,7 +70,7 @@ test('the explorer filters by stream, correlation id, actor, occurred and record
   await page.getByLabel('Occurred from (UTC)').fill('2020-03-01T00:00:00');
   await page.getByLabel('Occurred before (UTC)').fill('2021-01-01T00:00:00');
   await apply(page);
-  await expect(page).toHaveURL(/occurredFrom=2020-03-01T00%3A00%3A00/);
+  await expect(page).toHaveURL(/occurredFrom=2020-03-01T00%3A00/);
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('Checked');
 

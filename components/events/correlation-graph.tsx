@@ -33,7 +33,7 @@ function EventNodeView({ data }: NodeProps<EventNode>) {
         aria-current={data.current ? 'page' : undefined}
         aria-label={`${data.type} in ${data.streamId}, position ${data.position}${data.current ? ' (this event)' : ''}`}
         className={cn(
-          'block w-48 rounded-md border px-2 py-1 text-left shadow-xs focus-visible:ring-2 focus-visible:ring-zinc-500 focus-visible:outline-none',
+          'pointer-events-auto block w-48 rounded-md border px-2 py-1 text-left shadow-xs focus-visible:ring-2 focus-visible:ring-zinc-500 focus-visible:outline-none',
           data.current
             ? 'border-zinc-900 bg-zinc-900 text-white'
             : 'border-zinc-300 bg-white text-zinc-900 hover:border-zinc-500',

@@ -146,7 +146,7 @@ export default async function EventPage({ params }: Props) {
           {!group || !graph ? (
             <p className="p-4 text-sm text-zinc-600">This event carries no correlation id.</p>
           ) : (
-            <div className="grid grid-cols-1 gap-4 p-4 xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
+            <div className="flex flex-col gap-5 p-4">
               <section aria-labelledby="timeline-heading">
                 <h3 id="timeline-heading" className="mb-2 text-xs font-medium text-zinc-600">
                   {group.events.length}
@@ -155,7 +155,7 @@ export default async function EventPage({ params }: Props) {
                 </h3>
                 <ol
                   aria-label="Correlation timeline"
-                  className="flex max-h-[480px] flex-col gap-0.5 overflow-y-auto"
+                  className="flex max-h-[420px] flex-col gap-0.5 overflow-y-auto"
                 >
                   {group.events.map((member) => (
                     <EventLinkRow
