@@ -20,6 +20,32 @@ function TimeField({ label, name, value }: { label: string; name: string; value?
   );
 }
 
+/** A filter by an exact id, typed in a monospaced field. */
+function IdField({
+  label,
+  name,
+  value,
+  placeholder,
+  width = 'w-56',
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  placeholder?: string;
+  width?: string;
+}) {
+  return (
+    <Field label={label}>
+      <Input
+        name={name}
+        defaultValue={value}
+        placeholder={placeholder}
+        className={`${width} font-mono`}
+      />
+    </Field>
+  );
+}
+
 /** Every filter of the explorer, as one GET form: the URL holds the whole view. */
 export function ExplorerFilters({
   filters,
@@ -34,29 +60,20 @@ export function ExplorerFilters({
     <FilterForm key={JSON.stringify(filters)} action="/events" clearHref="/events">
       <EventTypePicker groups={typeGroups} selected={filters.type ?? []} />
       <CategorySelect categories={categories} value={filters.category} />
-      <Field label="Stream">
-        <Input
-          name="stream"
-          defaultValue={filters.stream}
-          placeholder="e.g. workflow-…"
-          className="w-56 font-mono"
-        />
-      </Field>
-      <Field label="Correlation id">
-        <Input
-          name="correlationId"
-          defaultValue={filters.correlationId}
-          className="w-72 font-mono"
-        />
-      </Field>
-      <Field label="Actor">
-        <Input
-          name="actor"
-          defaultValue={filters.actor}
-          placeholder="metadata.actor"
-          className="w-44 font-mono"
-        />
-      </Field>
+      <IdField label="Stream" name="stream" value={filters.stream} placeholder="e.g. workflow-…" />
+      <IdField
+        label="Correlation id"
+        name="correlationId"
+        value={filters.correlationId}
+        width="w-72"
+      />
+      <IdField
+        label="Actor"
+        name="actor"
+        value={filters.actor}
+        placeholder="metadata.actor"
+        width="w-44"
+      />
       <TimeField label="Recorded from (UTC)" name="from" value={filters.from} />
       <TimeField label="Recorded before (UTC)" name="to" value={filters.to} />
       <TimeField label="Occurred from (UTC)" name="occurredFrom" value={filters.occurredFrom} />

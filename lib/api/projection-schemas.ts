@@ -1,5 +1,5 @@
 import type { FailureView, ProjectionView, ReplayView } from '@/lib/projections/views';
-import { cursor, limit, queryParam, timestamp } from './fields';
+import { cursor, limit, previousCursor, queryParam, timestamp } from './fields';
 import { z } from './zod';
 
 export const projectionView = z
@@ -86,10 +86,7 @@ export const replayList = z
   .object({
     replays: z.array(replayView),
     nextCursor: z.string().nullable(),
-    previousCursor: z
-      .string()
-      .nullable()
-      .openapi({ description: 'cursor of the page before this one; null on the first page' }),
+    previousCursor,
   })
   .openapi('ReplayList');
 

@@ -8,6 +8,7 @@ import {
   instant,
   limit,
   nonNegative,
+  previousCursor,
   queryParam,
   shortText,
   timestamp,
@@ -172,10 +173,7 @@ export const streamList = z
   .object({
     streams: z.array(streamInfo),
     nextCursor: z.string().nullable(),
-    previousCursor: z
-      .string()
-      .nullable()
-      .openapi({ description: 'cursor of the page before this one; null on the first page' }),
+    previousCursor,
   })
   .openapi('StreamList');
 
