@@ -7,7 +7,7 @@ const rowsOf = (page: Page, category: string) =>
 /** The positions a page shows, top to bottom: what identifies the page. */
 const positionsOf = (page: Page, category: string) =>
   rowsOf(page, category)
-    .getByRole('link', { name: /^Open event / })
+    .getByRole('link', { name: /^Open the event at position / })
     .allInnerTexts();
 
 async function apply(page: Page) {

@@ -55,7 +55,7 @@ export function EventRow({
         <TableCell className="text-right tabular-nums">
           <Link
             href={eventHref(event.eventId)}
-            aria-label={`Open event ${event.streamId}@${event.version} (position ${event.position})`}
+            aria-label={`Open the event at position ${event.position}`}
             title="Open the event's page"
             className="text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-900"
           >
