@@ -1,19 +1,22 @@
-import { ChevronRight, ChevronsLeft } from 'lucide-react';
+import { ChevronLeft, ChevronRight, ChevronsLeft } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonClasses } from './ui/button';
 
 /**
- * Under a list: what is shown, and keyset paging. A page is reached through the cursor of the
- * one before, so there is a way forward and a way back to the start, not page numbers.
+ * Under a list: what is shown, and keyset paging. A page is reached through the cursor of a
+ * neighbour, so there is a way forward, a way back one page and a way back to the start, not
+ * page numbers.
  */
 export function ListFooter({
   summary,
   firstHref,
+  previousHref,
   nextHref,
 }: {
   summary: ReactNode;
   firstHref?: string;
+  previousHref?: string;
   nextHref?: string;
 }) {
   return (
@@ -24,6 +27,12 @@ export function ListFooter({
           <Link href={firstHref} className={buttonClasses({ size: 'sm' })}>
             <ChevronsLeft className="size-3.5" aria-hidden />
             First
+          </Link>
+        )}
+        {previousHref && (
+          <Link href={previousHref} className={buttonClasses({ size: 'sm' })}>
+            <ChevronLeft className="size-3.5" aria-hidden />
+            Previous
           </Link>
         )}
         {nextHref && (

@@ -65,4 +65,62 @@ test('screenshots of each console page', async ({ page, request }) => {
   await shoot('empty', `/streams?prefix=${category}-none`);
   await shoot('invalid', '/events?after=-4&limit=12');
   await shoot('not-found', `/streams/${category}-missing`);
+
+  // The explorer and an event's page: a causation chain over four streams, with a branch.
+  const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
+  const correlationId = crypto.randomUUID();
+  const chain: [string, string, number | null][] = [
+    [`${category}-order-17`, 'OrderPlaced', null],
+    [`${category}-payment-17`, 'PaymentTaken', 0],
+    [`${category}-shipping-17`, 'ParcelSent', 1],
+    [`${category}-mail-17`, 'ReceiptMailed', 1],
+    [`${category}-shipping-17`, 'ParcelDelivered', 2],
+  ];
+  for (const [n, [streamId, type, cause]] of chain.entries()) {
+    await appendEvents(request, streamId, [
+      {
+        eventId: ids[n],
+        type,
+        data: { step: n, note: `${type} for order 17`, lines: [{ sku: 'A-1', qty: 2 }] },
+        metadata: { correlationId, ...(cause === null ? {} : { causationId: ids[cause] }) },
+      },
+    ]);
+  }
+  await shoot('explorer-filtered', `/events?category=${category}&actor=bootstrap&limit=25`);
+  await shoot(
+    'explorer-occurred',
+    `/events?category=${category}&occurredFrom=2024-03-01T00:00:00&occurredTo=2024-03-02T00:00:00`,
+  );
+  await shoot('explorer-paged', `/events?category=${category}&limit=25&after=0`, async () => {
+    await page
+      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('link', { name: 'Next' })
+      .click();
+    await page.getByRole('link', { name: 'Previous' }).waitFor();
+  });
+  await shoot('explorer-live', `/events?category=${category}&live=1`, async () => {
+    await page.getByText('Following new events as they commit').waitFor();
+    await appendEvents(request, `${category}-order-17`, [{ type: 'OrderNoted', data: {} }]);
+    await page.getByRole('table').getByText('OrderNoted').waitFor();
+  });
+  await shoot('explorer-live-away', `/events?category=${category}&live=1`, async () => {
+    await page.getByText('Following new events as they commit').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await appendEvents(request, `${category}-order-17`, [{ type: 'OrderNoted', data: {} }]);
+    await page.getByRole('button', { name: '1 new event' }).waitFor();
+  });
+  await shoot('explorer-empty', `/events?category=${category}&stream=${category}-nothing`);
+  await shoot('explorer-invalid', `/events?occurredFrom=someday`);
+  await shoot('event', `/events/${ids[1]}`, async () => {
+    await page.locator('.react-flow__node').first().waitFor();
+  });
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shoot('event-full', `/events/${ids[2]}`, async () => {
+    await page.locator('.react-flow__node').first().waitFor();
+  });
+  await shoot('event-root', `/events/${ids[0]}`, async () => {
+    await page.locator('.react-flow__node').first().waitFor();
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shoot('event-not-found', `/events/${crypto.randomUUID()}`);
 });

@@ -15,7 +15,12 @@ import { Field, Input } from '@/components/ui/field';
 import { can } from '@/lib/actor';
 import { auditActions } from '@/lib/audit/audit-event';
 import { readAuditLog } from '@/lib/console/audit-log';
-import { AUDIT_OUTCOMES, auditLogFilters, type AuditLogFilters } from '@/lib/console/filters';
+import {
+  AUDIT_OUTCOMES,
+  auditLogFilters,
+  inputTime,
+  type AuditLogFilters,
+} from '@/lib/console/filters';
 import { existingStreams } from '@/lib/console/find-stream';
 import { consoleSql } from '@/lib/console/read-sql';
 import {
@@ -30,9 +35,6 @@ import { requireActor } from '../_session/session';
 export const metadata: Metadata = { title: 'Audit' };
 
 const ACTION_GROUPS = [{ label: 'audited acts', types: [...auditActions] }];
-
-/** `datetime-local` shows minutes and seconds in UTC, as the filter reads them. */
-const inputTime = (date: Date | undefined) => date?.toISOString().slice(0, 19);
 
 function describe({ action, actor, target, outcome, from, to }: AuditLogFilters): string {
   const parts = [
@@ -100,6 +102,7 @@ export default async function AuditPage({
     }),
   );
   const filtered = describe(filters);
+  const paged = filters.before !== undefined || filters.after !== undefined;
   return (
     <>
       {header}
@@ -163,21 +166,21 @@ export default async function AuditPage({
             <InputNotice
               title="This page cannot be shown"
               error={page.error}
-              resetHref={href({ before: undefined })}
+              resetHref={href({ before: undefined, after: undefined })}
               resetLabel="Start from the newest"
             />
           </div>
         ) : page.data.entries.length === 0 ? (
           <EmptyState
             title={
-              filters.before !== undefined
-                ? 'No older acts'
+              paged
+                ? 'No more acts this way'
                 : filtered
                   ? `Nothing on the trail matches ${filtered}`
                   : 'Nothing on the audit trail yet'
             }
           >
-            {filtered || filters.before !== undefined ? (
+            {filtered || paged ? (
               <Link href="/audit" className="underline">
                 Show the whole trail
               </Link>
@@ -189,10 +192,17 @@ export default async function AuditPage({
           <>
             <AuditTable entries={page.data.entries} links={links} />
             <ListFooter
-              summary={`${page.data.entries.length} acts${filters.before === undefined ? '' : ` before position ${filters.before}`}${filtered ? `, ${filtered}` : ''}; newest first`}
-              firstHref={filters.before === undefined ? undefined : href({ before: undefined })}
+              summary={`${page.data.entries.length} acts${filters.before === undefined ? '' : ` before position ${filters.before}`}${filters.after === undefined || filters.before !== undefined ? '' : ` after position ${filters.after}`}${filtered ? `, ${filtered}` : ''}; newest first`}
+              firstHref={paged ? href({ before: undefined, after: undefined }) : undefined}
+              previousHref={
+                page.data.previousAfter === null
+                  ? undefined
+                  : href({ before: undefined, after: page.data.previousAfter })
+              }
               nextHref={
-                page.data.nextBefore === null ? undefined : href({ before: page.data.nextBefore })
+                page.data.nextBefore === null
+                  ? undefined
+                  : href({ before: page.data.nextBefore, after: undefined })
               }
             />
           </>

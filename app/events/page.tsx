@@ -1,20 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CategorySelect } from '@/components/category-select';
 import { EmptyState } from '@/components/empty-state';
 import { EventTable } from '@/components/events/event-table';
-import { EventTypePicker } from '@/components/events/event-type-picker';
-import { FilterForm } from '@/components/filter-form';
+import { ExplorerFilters } from '@/components/events/explorer-filters';
+import { LiveEventTable } from '@/components/events/live-event-table';
+import { LiveSwitch } from '@/components/events/live-switch';
 import { FirstEventHint } from '@/components/first-event-hint';
-import { ListFooter } from '@/components/list-footer';
 import { InputNotice } from '@/components/input-notice';
+import { ListFooter } from '@/components/list-footer';
 import { PageHeader } from '@/components/page-header';
-import { PageSizeSelect } from '@/components/page-size-select';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { Card, CardHeader } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/field';
 import { eventTypeOptions } from '@/lib/console/event-type-options';
-import { allEventFilters, type AllEventFilters } from '@/lib/console/filters';
+import { explorerFilter, readExplorerPage, type PageCursor } from '@/lib/console/explorer-page';
+import { allEventFilters, inputTime, type AllEventFilters } from '@/lib/console/filters';
 import {
   hrefWith,
   parseSearchParams,
@@ -30,14 +29,42 @@ export const metadata: Metadata = { title: 'Events' };
 
 const quoted = (values: string[]) => values.map((value) => `“${value}”`).join(', ');
 
-function describe({ type, category, correlationId }: AllEventFilters): string {
+function describe(f: AllEventFilters): string {
   const parts = [
-    type && `${type.length === 1 ? 'type' : 'types'} ${quoted(type)}`,
-    category && `category “${category}”`,
-    correlationId && `correlation id “${correlationId}”`,
+    f.type && `${f.type.length === 1 ? 'type' : 'types'} ${quoted(f.type)}`,
+    f.category && `category “${f.category}”`,
+    f.stream && `stream “${f.stream}”`,
+    f.correlationId && `correlation id “${f.correlationId}”`,
+    f.actor && `actor “${f.actor}”`,
+    f.from && `recorded from ${inputTime(f.from)} UTC`,
+    f.to && `recorded before ${inputTime(f.to)} UTC`,
+    f.occurredFrom && `occurred from ${inputTime(f.occurredFrom)} UTC`,
+    f.occurredTo && `occurred before ${inputTime(f.occurredTo)} UTC`,
   ];
   return parts.filter(Boolean).join(' and ');
 }
+
+const isoTime = (date: Date | undefined) => date?.toISOString();
+
+/**
+ * The filters as query parameters: the console's links (times as a datetime-local field shows
+ * them) and the live stream's request (ISO 8601, as the REST API reads them).
+ */
+function filterQuery(f: AllEventFilters, time = inputTime) {
+  return {
+    type: f.type?.join(','),
+    category: f.category,
+    stream: f.stream,
+    correlationId: f.correlationId,
+    actor: f.actor,
+    from: time(f.from),
+    to: time(f.to),
+    occurredFrom: time(f.occurredFrom),
+    occurredTo: time(f.occurredTo),
+  };
+}
+
+const NO_CURSOR = { after: undefined, before: undefined };
 
 export default async function EventsPage({
   searchParams,
@@ -49,7 +76,10 @@ export default async function EventsPage({
   const store = await getStore();
   const [stats, typeGroups] = await Promise.all([store.stats({ actor }), eventTypeOptions(actor)]);
   const header = (
-    <PageHeader title="Events" description="The global log of all streams, in commit order." />
+    <PageHeader
+      title="Events"
+      description="The global log of all streams, in commit order. Filter it, page it both ways, or follow it live."
+    />
   );
   if (!parsed.ok) {
     return (
@@ -59,19 +89,19 @@ export default async function EventsPage({
       </>
     );
   }
-  const filters = parsed.data;
-  const { type, category, correlationId, direction, after, before, limit } = filters;
+  // Live mode follows the head of the log: newest first, from the first page.
+  const filters: AllEventFilters = parsed.data.live
+    ? { ...parsed.data, ...NO_CURSOR, direction: 'backward' }
+    : parsed.data;
+  const { direction, after, before, live } = filters;
   const newestFirst = direction === 'backward';
-  const query = {
-    actor,
-    types: type,
-    category,
-    correlationId,
-    limit,
-  };
-  const page = await readFromInput(() =>
-    newestFirst ? store.readAllBackward({ ...query, before }) : store.readAll({ ...query, after }),
-  );
+  const filtered = describe(filters);
+  const [page, matching] = await Promise.all([
+    readFromInput(() => readExplorerPage(store, actor, filters)),
+    filtered
+      ? readFromInput(() => store.countAll({ actor, ...explorerFilter(filters) }))
+      : { ok: true as const, data: { count: stats.events, capped: false } },
+  ]);
   const labels = page.ok
     ? await streamLabels(
         actor,
@@ -79,87 +109,105 @@ export default async function EventsPage({
       )
     : new Map<string, string>();
   if (page.ok) await recordRead(actor, '$all');
-  const from = newestFirst ? before : after;
-  const filtered = describe(filters);
-  // Several types travel as one comma-separated value, as in the REST API.
   const href = (change: Partial<AllEventFilters>) => {
     const next = { ...filters, ...change };
-    return hrefWith('/events', { ...next, type: next.type?.join(',') });
+    return hrefWith('/events', {
+      ...filterQuery(next),
+      direction: next.direction,
+      after: next.after,
+      before: next.before,
+      limit: next.limit,
+      live: next.live,
+    });
   };
+  const cursorHref = (cursor: PageCursor | undefined) =>
+    cursor && href({ ...NO_CURSOR, ...cursor, live: undefined });
+  const paged = after !== undefined || before !== undefined;
+  const count = matching.ok
+    ? `${matching.data.count.toLocaleString('en-US')}${matching.data.capped ? '+' : ''} ${filtered ? 'matching' : 'in all'}`
+    : null;
+  const liveQuery = new URLSearchParams(
+    Object.entries(filterQuery(filters, isoTime)).filter(
+      (entry): entry is [string, string] => !!entry[1],
+    ),
+  ).toString();
   return (
     <>
       {header}
       <Card>
         <CardHeader>
-          <FilterForm key={JSON.stringify(filters)} action="/events" clearHref="/events">
-            <EventTypePicker groups={typeGroups} selected={type ?? []} />
-            <CategorySelect categories={stats.categories.map((c) => c.category)} value={category} />
-            <Field label="Correlation id">
-              <Input name="correlationId" defaultValue={correlationId} className="w-72 font-mono" />
-            </Field>
-            <PageSizeSelect value={limit} />
-            <input type="hidden" name="direction" value={direction} />
-          </FilterForm>
-          <SegmentedLinks
-            label="Order"
-            options={[
-              { label: 'Oldest first', direction: 'forward' as const },
-              { label: 'Newest first', direction: 'backward' as const },
-            ].map((option) => ({
-              label: option.label,
-              href: href({ direction: option.direction, after: undefined, before: undefined }),
-              active: direction === option.direction,
-            }))}
+          <ExplorerFilters
+            filters={filters}
+            typeGroups={typeGroups}
+            categories={stats.categories.map((c) => c.category)}
           />
+          <div className="flex items-center gap-4">
+            <SegmentedLinks
+              label="Order"
+              options={[
+                { label: 'Oldest first', direction: 'forward' as const },
+                { label: 'Newest first', direction: 'backward' as const },
+              ].map((option) => ({
+                label: option.label,
+                href: href({ direction: option.direction, ...NO_CURSOR, live: undefined }),
+                active: direction === option.direction,
+              }))}
+            />
+            <LiveSwitch
+              on={!!live}
+              href={href(live ? { live: undefined } : { ...NO_CURSOR, live: '1' })}
+            />
+          </div>
         </CardHeader>
         {!page.ok ? (
           <div className="p-4">
             <InputNotice
               title="This page cannot be shown"
               error={page.error}
-              resetHref={href({ after: undefined, before: undefined })}
+              resetHref={href(NO_CURSOR)}
               resetLabel="Start from the first page"
             />
           </div>
+        ) : live ? (
+          <LiveEventTable
+            events={page.data.events}
+            labels={Object.fromEntries(labels)}
+            query={liveQuery}
+            after={page.data.events[0]?.position ?? (await headPosition())}
+          />
         ) : page.data.events.length > 0 ? (
           <>
             <EventTable events={page.data.events} showStream labels={labels} />
             <ListFooter
-              summary={`${page.data.events.length} events${from === undefined ? '' : ` ${newestFirst ? 'before' : 'after'} position ${from}`}${filtered ? `, ${filtered}` : ''}`}
-              firstHref={
-                from === undefined ? undefined : href({ after: undefined, before: undefined })
-              }
-              // A short page means the log is read to its end (or its start) for now.
-              nextHref={
-                page.data.events.length === limit
-                  ? href(
-                      newestFirst
-                        ? { before: page.data.lastPosition }
-                        : { after: page.data.lastPosition },
-                    )
-                  : undefined
-              }
+              summary={`${page.data.events.length} events shown${count ? ` of ${count}` : ''}${filtered ? `: ${filtered}` : ''}; ${newestFirst ? 'newest' : 'oldest'} first`}
+              firstHref={paged ? href(NO_CURSOR) : undefined}
+              previousHref={cursorHref(page.data.previous)}
+              nextHref={cursorHref(page.data.next)}
             />
           </>
         ) : stats.events === 0 ? (
           <FirstEventHint />
         ) : (
-          <EmptyState
-            title={
-              from !== undefined
-                ? `No more events ${newestFirst ? 'before' : 'after'} position ${from}${filtered ? ` with ${filtered}` : ''}`
-                : `No events match ${filtered}`
-            }
-          >
-            <Link
-              href={from !== undefined ? href({ after: undefined, before: undefined }) : '/events'}
-              className="underline"
-            >
-              {from !== undefined ? 'Back to the first page' : 'Clear the filters'}
-            </Link>
+          <EmptyState title={paged ? 'No more events this way' : `No events match ${filtered}`}>
+            <span className="flex justify-center gap-4">
+              {page.data.previous && (
+                <Link href={cursorHref(page.data.previous)!} className="underline">
+                  Back one page
+                </Link>
+              )}
+              <Link href={paged ? href(NO_CURSOR) : '/events'} className="underline">
+                {paged ? 'Back to the first page' : 'Clear the filters'}
+              </Link>
+            </span>
           </EmptyState>
         )}
       </Card>
     </>
   );
+
+  /** Where live mode starts when nothing matches yet: the newest readable event. */
+  async function headPosition() {
+    const newest = await store.readAllBackward({ actor, limit: 1 });
+    return newest.events[0]?.position ?? 0;
+  }
 }

@@ -32,6 +32,10 @@ export function auditTargetHref(
   if (target === 'tokens') return admin ? '/tokens' : null;
   const [, replayId] = /^replay:(.+)$/.exec(target) ?? [];
   if (replayId) return `/projections?replay=${encodeURIComponent(replayId)}`;
+  const [, eventId] = /^event:([0-9a-fA-F-]{36})$/.exec(target) ?? [];
+  if (eventId) return `/events/${eventId}`;
+  const [, correlationId] = /^correlation:(.+)$/.exec(target) ?? [];
+  if (correlationId) return `/events?correlationId=${encodeURIComponent(correlationId)}`;
   const [, projection] = /^projection:([^/]+)\/failure:/.exec(target) ?? [];
   if (projection) return `/projections#failures-${encodeURIComponent(projection)}`;
   if (!streams.has(target)) return null;

@@ -7,13 +7,14 @@ import { CopyButton } from '../copy-button';
 import { streamHref } from '../stream-href';
 import { Timestamp } from '../timestamp';
 import { Button } from '../ui/button';
+import { eventHref } from './event-href';
 import { JsonTree, type ExpandRule } from './json-tree';
 import type { RecordedEvent } from '@/lib/event-store';
 
 /** Open the first two levels: enough to read a typical event without drowning in a large one. */
 const defaultRule: ExpandRule = (level) => level < 2;
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+export function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[8rem_1fr] gap-2 py-1">
       <dt className="text-xs text-zinc-500">{label}</dt>
@@ -24,14 +25,17 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 const mono = 'font-mono break-all';
 
-export function EventDetails({ event }: { event: RecordedEvent }) {
+/** `more`: facts a page adds under the event's own (links to what it relates to). */
+export function EventDetails({ event, more }: { event: RecordedEvent; more?: ReactNode }) {
   // A new function each click: the tree re-applies the rule whenever the function changes.
   const [rule, setRule] = useState<ExpandRule>(() => defaultRule);
   return (
     <div className="grid grid-cols-1 gap-4 px-4 py-4 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       <dl className="divide-y divide-zinc-100">
         <Item label="Event id">
-          <span className={mono}>{event.eventId}</span>
+          <Link href={eventHref(event.eventId)} className={`${mono} hover:underline`}>
+            {event.eventId}
+          </Link>
         </Item>
         <Item label="Stream">
           <Link href={streamHref(event.streamId)} className={`${mono} hover:underline`}>
@@ -56,6 +60,7 @@ export function EventDetails({ event }: { event: RecordedEvent }) {
         <Item label="Hash">
           <span className={`${mono} text-zinc-600`}>{event.hash}</span>
         </Item>
+        {more}
       </dl>
       <div className="flex min-w-0 flex-col gap-2">
         <div className="flex items-center gap-1">

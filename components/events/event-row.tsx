@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { HashText } from '../hash-text';
 import { StreamName } from '../stream-name';
@@ -9,6 +10,7 @@ import { cn } from '../ui/cn';
 import { DisclosureButton } from '../ui/disclosure-button';
 import { TableCell, TableRow } from '../ui/table';
 import { EventDetailsRow } from './event-details-row';
+import { eventHref } from './event-href';
 import type { RecordedEvent } from '@/lib/event-store';
 
 /** Both tables have as many columns: the log's stream column takes the place of occurred-at. */
@@ -50,7 +52,16 @@ export function EventRow({
             {event.type}
           </button>
         </TableCell>
-        <TableCell className="text-right tabular-nums">{event.position}</TableCell>
+        <TableCell className="text-right tabular-nums">
+          <Link
+            href={eventHref(event.eventId)}
+            aria-label={`Open the event at position ${event.position}`}
+            title="Open the event's page"
+            className="text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-900"
+          >
+            {event.position}
+          </Link>
+        </TableCell>
         {showStream ? (
           <TableCell>
             <Times shown="recorded" recordedAt={event.recordedAt} occurredAt={event.occurredAt} />

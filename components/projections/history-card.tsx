@@ -9,7 +9,7 @@ import { Card, CardHeader, CardTitle } from '../ui/card';
 import { projectionsHref, type ProjectionSort } from './page-query';
 import { ReplayHistory } from './replay-history';
 
-type Page = { replays: ReplayView[]; nextCursor: string | null };
+type Page = { replays: ReplayView[]; nextCursor: string | null; previousCursor: string | null };
 
 /** Past and current replays, newest first, a page at a time. */
 export function HistoryCard({
@@ -50,6 +50,11 @@ export function HistoryCard({
           <ListFooter
             summary={`${page.data.replays.length} replays on this page, newest first`}
             firstHref={cursor ? first : undefined}
+            previousHref={
+              page.data.previousCursor
+                ? projectionsHref({ sort, cursor: page.data.previousCursor })
+                : undefined
+            }
             nextHref={
               page.data.nextCursor
                 ? projectionsHref({ sort, cursor: page.data.nextCursor })

@@ -4,6 +4,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 export const E2E_TOKEN = 'e2e-bootstrap-token-not-a-secret-0001';
 
 export type NewEvent = {
+  eventId?: string;
   type: string;
   data: Record<string, unknown>;
   metadata?: Record<string, unknown>;

@@ -28,3 +28,9 @@ export const instant = isoDateTime
   .refine(isStorableInstant, { error: `must be an instant ${INSTANT_RANGE}` });
 export const timestamp = isoDateTime.openapi({ example: '2026-01-02T03:04:05.678Z' });
 export const version = z.number().int().min(0);
+
+/** The cursor of the page before a keyset page: lists page both ways. */
+export const previousCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'cursor of the page before this one; null on the first page' });

@@ -8,6 +8,10 @@ import { PROBLEM_CONTENT_TYPE } from '@/lib/http/problem';
 import {
   allPage,
   appendRequest,
+  correlationPage,
+  correlationQuery,
+  liveEventsQuery,
+  recordedEvent,
   appendResult,
   health,
   listStreamsQuery,
@@ -197,6 +201,50 @@ const routes: RouteConfig[] = [
     summary: 'Read the global log $all, gap-safe (auditor)',
     request: { query: readAllQuery },
     responses: answers({ 200: json(allPage, 'A page of events') }, [400]),
+  },
+  {
+    method: 'get',
+    path: '/events/live',
+    summary:
+      'Server-Sent Events: `ready` with the start position, then an `event` for each new matching event of $all as it becomes readable, gap-safe; each has its position as id, so a reconnect (Last-Event-ID) resumes after it (auditor)',
+    request: { query: liveEventsQuery },
+    responses: answers(
+      {
+        200: {
+          description: 'An event stream that stays open until the client leaves',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
+      },
+      [400],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/events/{id}',
+    summary: 'One event by its eventId (auditor)',
+    request: {
+      params: z.object({
+        id: z.guid().openapi({ param: { description: 'eventId; not a UUID: 400' } }),
+      }),
+    },
+    responses: answers({ 200: json(recordedEvent, 'The event') }, [400, [404, 'Unknown event']]),
+  },
+  {
+    method: 'get',
+    path: '/correlations/{id}',
+    summary:
+      'Every event whose metadata.correlationId is this id, across streams, in $all order, gap-safe; at most `limit` (≤ 1000, default 1000) a page, continued with `after` (auditor)',
+    request: {
+      params: z.object({
+        id: z
+          .string()
+          .min(1)
+          .max(200)
+          .openapi({ param: { description: 'The correlation id, URL-encoded' } }),
+      }),
+      query: correlationQuery,
+    },
+    responses: answers({ 200: json(correlationPage, 'The group, or a page of it') }, [400]),
   },
   streamResource('/streams/{id}/verify', "Recompute a stream's hash chain (auditor)", verifyResult),
   streamResource(

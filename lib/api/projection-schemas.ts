@@ -1,5 +1,5 @@
 import type { FailureView, ProjectionView, ReplayView } from '@/lib/projections/views';
-import { cursor, limit, queryParam, timestamp } from './fields';
+import { cursor, limit, previousCursor, queryParam, timestamp } from './fields';
 import { z } from './zod';
 
 export const projectionView = z
@@ -83,7 +83,11 @@ export const replayView = z
   .openapi('Replay') satisfies z.ZodType<ReplayView>;
 
 export const replayList = z
-  .object({ replays: z.array(replayView), nextCursor: z.string().nullable() })
+  .object({
+    replays: z.array(replayView),
+    nextCursor: z.string().nullable(),
+    previousCursor,
+  })
   .openapi('ReplayList');
 
 export const listReplaysQuery = z.object({

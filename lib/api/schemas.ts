@@ -2,12 +2,13 @@ import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
 import { INSTANT_RANGE } from '@/lib/event-store/instant';
 import { jsonObjectSchema as jsonObject } from '@/lib/event-store/json';
 import { STREAM_SORTS } from '@/lib/event-store/list-streams';
-import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
+import { EVENT_TYPE_PATTERN, isReadableStreamId } from '@/lib/event-store/stream-id';
 import {
   cursor,
   instant,
   limit,
   nonNegative,
+  previousCursor,
   queryParam,
   shortText,
   timestamp,
@@ -54,6 +55,22 @@ export const readStreamQuery = z.object({
   raw,
 });
 
+/** The filters of `$all`, shared by the log, its count and its live stream. */
+const allFilterQuery = z.object({
+  type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),
+  category,
+  stream: queryParam(
+    z.string().refine(isReadableStreamId, { error: 'must be a stream id' }),
+    'Exactly this stream id',
+  ),
+  correlationId: queryParam(shortText, 'metadata.correlationId'),
+  actor: queryParam(shortText, 'metadata.actor, exactly'),
+  from: queryParam(instant, 'Recorded at or after this ISO 8601 time'),
+  to: queryParam(instant, 'Recorded before this ISO 8601 time'),
+  occurredFrom: queryParam(instant, 'Occurred (business time) at or after this ISO 8601 time'),
+  occurredTo: queryParam(instant, 'Occurred (business time) before this ISO 8601 time'),
+});
+
 export const readAllQuery = z.object({
   after: queryParam(
     nonNegative,
@@ -68,12 +85,22 @@ export const readAllQuery = z.object({
     "Backward: exclusive global position; pass the previous page's lastPosition (0: no more)",
   ),
   limit: limit(100),
-  type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),
-  category,
-  correlationId: queryParam(shortText, 'metadata.correlationId'),
-  from: queryParam(instant, 'Recorded at or after this ISO 8601 time'),
-  to: queryParam(instant, 'Recorded before this ISO 8601 time'),
+  ...allFilterQuery.shape,
   raw,
+});
+
+/** `after` is exclusive; without it the stream starts at the readable head. */
+export const liveEventsQuery = z.object({
+  after: queryParam(nonNegative, 'Exclusive global position; default: the readable head now'),
+  ...allFilterQuery.shape,
+});
+
+export const correlationQuery = z.object({
+  after: queryParam(
+    nonNegative,
+    "Exclusive global position; pass the previous page's lastPosition",
+  ),
+  limit: limit(1000),
 });
 
 export const expectedVersion = z
@@ -143,7 +170,11 @@ export const streamDetails = streamInfo
   .openapi('StreamDetails');
 
 export const streamList = z
-  .object({ streams: z.array(streamInfo), nextCursor: z.string().nullable() })
+  .object({
+    streams: z.array(streamInfo),
+    nextCursor: z.string().nullable(),
+    previousCursor,
+  })
   .openapi('StreamList');
 
 export const streamPage = z
@@ -176,6 +207,16 @@ export const allPage = z
     }),
   })
   .openapi('AllPage');
+
+export const correlationPage = z
+  .object({
+    correlationId: z.string(),
+    events: z.array(recordedEvent),
+    lastPosition: z.number().int().min(0).openapi({
+      description: 'Pass as `after` for more; fewer events than `limit` means the group is read',
+    }),
+  })
+  .openapi('CorrelationPage');
 
 export const verifyResult = z
   .object({

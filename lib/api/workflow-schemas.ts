@@ -2,7 +2,7 @@ import { createWorkflowSchema, workflowCommandSchema } from '@/lib/domain/workfl
 import { methodology, stepOutput } from '@/lib/domain/workflow/events';
 import { stepStatuses, workflowStatuses } from '@/lib/domain/workflow/state';
 import type { WorkflowView } from '@/lib/read-models/workflow-summaries';
-import { cursor, limit, queryParam, shortText, timestamp, version } from './fields';
+import { cursor, limit, previousCursor, queryParam, shortText, timestamp, version } from './fields';
 import { z } from './zod';
 
 export const listWorkflowsQuery = z.object({
@@ -70,5 +70,9 @@ export const workflow = z
   .openapi('Workflow') satisfies z.ZodType<WorkflowView>;
 
 export const workflowList = z
-  .object({ workflows: z.array(workflow), nextCursor: z.string().nullable() })
+  .object({
+    workflows: z.array(workflow),
+    nextCursor: z.string().nullable(),
+    previousCursor,
+  })
   .openapi('WorkflowList');

@@ -83,6 +83,20 @@ describe('readAuditLog', () => {
     ]);
   });
 
+  it('pages forward again with after: Next then Previous shows the newest page again', async () => {
+    const page = (query: Record<string, string>) =>
+      readAuditLog(t.store.context.sql, { actor: auditor, filters: auditLogFilters.parse(query) });
+    const everything = (await page({})).entries.map((entry) => entry.position);
+    const newest = everything[0]!;
+    const older = await page({ before: String(everything[2]!) });
+    expect(older.previousAfter).toBe(everything[3]);
+    const back = await page({ after: String(older.previousAfter) });
+    expect(back.entries.map((entry) => entry.position)).toEqual(everything.slice(0, 3));
+    expect(back.entries[0]!.position).toBe(newest);
+    expect(back.previousAfter).toBeNull();
+    expect(back.nextBefore).toBe(everything[2]);
+  });
+
   it('needs the auditor role, like every read', async () => {
     await expect(
       readAuditLog(t.store.context.sql, {

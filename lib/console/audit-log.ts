@@ -20,6 +20,8 @@ export type AuditPage = {
   entries: AuditEntry[];
   /** The `before` of the next (older) page, or null when this one reaches the oldest match. */
   nextBefore: number | null;
+  /** The `after` of the previous (newer) page, or null on the newest. */
+  previousAfter: number | null;
 };
 
 type Row = {
@@ -46,13 +48,16 @@ export async function readAuditLog(
   { actor, filters }: { actor: Actor; filters: AuditLogFilters },
 ): Promise<AuditPage> {
   assertRole(actor, 'auditor');
-  const { action, actor: who, target, outcome, from, to, before, limit } = filters;
+  const { action, actor: who, target, outcome, from, to, before, after, limit } = filters;
+  // A Previous link reads the newer acts oldest first from its `after`, then turns them round.
+  const back = after !== undefined && before === undefined;
   const rows = await sql<Row[]>`
     select global_position, stream_id, stream_version, event_type, data,
       ${sql.unsafe(isoText('occurred_at'))}, ${sql.unsafe(isoText('recorded_at'))}
     from events
     where category = ${AUDIT_CATEGORY}
       ${before === undefined ? sql`` : sql`and global_position < ${before}`}
+      ${back ? sql`and global_position > ${after}` : sql``}
       ${action?.length ? sql`and event_type = any(${action})` : sql``}
       ${
         who
@@ -64,9 +69,11 @@ export async function readAuditLog(
       ${outcome ? sql`and data ->> 'outcome' = ${outcome}` : sql``}
       ${from ? sql`and occurred_at >= ${from.toISOString()}::timestamptz` : sql``}
       ${to ? sql`and occurred_at < ${to.toISOString()}::timestamptz` : sql``}
-    order by global_position desc
+    order by global_position ${back ? sql`asc` : sql`desc`}
     limit ${limit + 1}`;
-  const entries = rows.slice(0, limit).map((row) => ({
+  const more = rows.length > limit;
+  const kept = back ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
+  const entries = kept.map((row) => ({
     position: row.global_position,
     streamId: row.stream_id,
     version: row.stream_version,
@@ -75,8 +82,11 @@ export async function readAuditLog(
     recordedAt: row.recorded_at,
     data: row.data,
   }));
+  const first = entries[0]?.position ?? null;
+  const last = entries.at(-1)?.position ?? null;
   return {
     entries,
-    nextBefore: rows.length > limit ? (entries.at(-1)?.position ?? null) : null,
+    nextBefore: back || more ? last : null,
+    previousAfter: (back ? more : before !== undefined) ? first : null,
   };
 }

@@ -69,22 +69,8 @@ const typeList = z
       .max(100, 'at most 100 types at once'),
   );
 
-export const allEventFilters = z.object({
-  type: typeList.optional(),
-  category: category.optional(),
-  correlationId: z.string().max(200, 'correlationId is at most 200 characters').optional(),
-  direction: direction.default('forward'),
-  after: position('after').optional(),
-  before: position('before').optional(),
-  limit: pageSize,
-});
-export type AllEventFilters = z.output<typeof allEventFilters>;
-
-export const agentTaskFilters = z.object({
-  sort: z
-    .enum(TASK_SORTS, { error: `sort must be one of ${TASK_SORTS.join(', ')}` })
-    .default('-started'),
-});
+/** A time as a `datetime-local` field shows it: to the second, in UTC, as the filters read it. */
+export const inputTime = (date: Date | undefined) => date?.toISOString().slice(0, 19);
 
 /** A time typed in a datetime-local field (`2026-03-01T14:30`), read as UTC like every time shown. */
 const utcTime = (name: string) =>
@@ -100,6 +86,38 @@ const utcTime = (name: string) =>
       }
       return date;
     });
+
+/**
+ * The explorer's view of `$all`. A page is reached by `after` (the events after a position) or
+ * `before` (those before one), in either order, so that there is a way back as well as forward.
+ */
+export const allEventFilters = z.object({
+  type: typeList.optional(),
+  category: category.optional(),
+  stream: z
+    .string()
+    .max(200, 'stream is at most 200 characters')
+    .regex(/^\$?[A-Za-z0-9_.:-]+$/, 'stream may hold only the characters of a stream id')
+    .optional(),
+  correlationId: z.string().max(200, 'correlationId is at most 200 characters').optional(),
+  actor: z.string().trim().max(200, 'actor is at most 200 characters').optional(),
+  from: utcTime('recorded from').optional(),
+  to: utcTime('recorded before').optional(),
+  occurredFrom: utcTime('occurred from').optional(),
+  occurredTo: utcTime('occurred before').optional(),
+  direction: direction.default('forward'),
+  after: position('after').optional(),
+  before: position('before').optional(),
+  limit: pageSize,
+  live: z.literal('1', { error: 'live is 1 or absent' }).optional(),
+});
+export type AllEventFilters = z.output<typeof allEventFilters>;
+
+export const agentTaskFilters = z.object({
+  sort: z
+    .enum(TASK_SORTS, { error: `sort must be one of ${TASK_SORTS.join(', ')}` })
+    .default('-started'),
+});
 
 export const AUDIT_OUTCOMES = ['succeeded', 'failed', 'refused'] as const;
 
@@ -123,6 +141,7 @@ export const auditLogFilters = z.object({
   from: utcTime('from').optional(),
   to: utcTime('to').optional(),
   before: position('before').optional(),
+  after: position('after').optional(),
   limit: pageSize,
 });
 export type AuditLogFilters = z.output<typeof auditLogFilters>;

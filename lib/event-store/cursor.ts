@@ -19,3 +19,36 @@ export function decodeCursor<T>(text: string, schema: z.ZodType<T>): T {
     { path: 'cursor', message: 'invalid' },
   ]);
 }
+
+/**
+ * A keyset page from `limit + 1` rows read in the page's direction (`back`: read against the
+ * list's order from a Previous cursor, so turned round here), with the cursors on both sides:
+ * next from the last row, previous (marked `back`) from the first, each when there is more.
+ */
+export function keysetPage<R>(
+  rows: R[],
+  {
+    limit,
+    back,
+    continued,
+    keyOf,
+  }: {
+    limit: number;
+    back: boolean;
+    continued: boolean;
+    keyOf: (row: R) => Record<string, unknown>;
+  },
+): { page: R[]; nextCursor: string | null; previousCursor: string | null } {
+  const more = rows.length > limit;
+  const page = back ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    page,
+    nextCursor: last !== undefined && (back || more) ? encodeCursor(keyOf(last)) : null,
+    previousCursor:
+      first !== undefined && (back ? more : continued)
+        ? encodeCursor({ ...keyOf(first), back: true })
+        : null,
+  };
+}

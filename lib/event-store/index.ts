@@ -1,10 +1,14 @@
 import type { Database } from '@/db/client';
 import { appendToStream, findRetry } from './append';
 import { asQueryable, type StoreContext } from './context';
+import { countAll } from './count-all';
+import { getEvent } from './get-event';
 import { getStream } from './get-stream';
 import { listStreams } from './list-streams';
 import { AppendNotifier } from './notifier';
 import { readAll, readAllBackward } from './read-all';
+import { readCausation } from './read-causation';
+import { readCorrelation } from './read-correlation';
 import { readForFold, versionOccurredBy, versionRecordedAt } from './read-for-fold';
 import { readStream } from './read-stream';
 import { EventRegistry } from './registry';
@@ -24,6 +28,10 @@ const operations = {
   readStream,
   readAll,
   readAllBackward,
+  countAll,
+  getEvent,
+  readCorrelation,
+  readCausation,
   readForFold,
   versionRecordedAt,
   versionOccurredBy,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { validationError } from '../errors';
 import type { StoreContext } from './context';
 import { escapeLike } from '../sql/like';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, keysetPage } from './cursor';
 import { pageSize } from './limits';
 import { toStreamInfo, type StreamRow } from './rows';
 import type { StreamInfo, WithActor } from './types';
@@ -19,11 +19,24 @@ export type ListStreamsParams = WithActor<{
   sort?: StreamSort;
 }>;
 
-export type StreamList = { streams: StreamInfo[]; nextCursor: string | null };
+export type StreamList = {
+  streams: StreamInfo[];
+  nextCursor: string | null;
+  /** The page before this one, or null on the first page. */
+  previousCursor: string | null;
+};
 
-const cursorSchema = z.object({ streamId: z.string(), updatedAt: z.iso.datetime().optional() });
+/** `back`: the rows before this key (a Previous link), rather than after it. */
+const cursorSchema = z.object({
+  streamId: z.string(),
+  updatedAt: z.iso.datetime().optional(),
+  back: z.literal(true).optional(),
+});
 
-/** Keyset paging: the cursor holds the sort key of the last row, so pages never use OFFSET. */
+/**
+ * Keyset paging: a cursor holds the sort key of the row a page continues from, so pages never
+ * use OFFSET. A page reached backwards is read in the opposite order and turned round.
+ */
 export async function listStreams(
   ctx: StoreContext,
   params: ListStreamsParams,
@@ -38,7 +51,9 @@ export async function listStreams(
     ]);
   }
   const sql = ctx.sql;
-  const descending = sort.startsWith('-');
+  const back = after?.back === true;
+  // Reading back flips the order; the page is turned round below.
+  const descending = sort.startsWith('-') !== back;
   const byUpdated = sort.endsWith('updatedAt');
   const dir = descending ? sql`desc` : sql`asc`;
   const cmp = descending ? sql`<` : sql`>`;
@@ -55,16 +70,14 @@ export async function listStreams(
       ${keyset}
     order by ${byUpdated ? sql`updated_at ${dir}, stream_id ${dir}` : sql`stream_id ${dir}`}
     limit ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    streams: page.map(toStreamInfo),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({
-            streamId: last.stream_id,
-            ...(byUpdated ? { updatedAt: last.updated_at.toISOString() } : {}),
-          })
-        : null,
-  };
+  const { page, ...cursors } = keysetPage(rows, {
+    limit,
+    back,
+    continued: after !== undefined,
+    keyOf: (row) => ({
+      streamId: row.stream_id,
+      ...(byUpdated ? { updatedAt: row.updated_at.toISOString() } : {}),
+    }),
+  });
+  return { streams: page.map(toStreamInfo), ...cursors };
 }

@@ -13,6 +13,17 @@ export type AllFilter = {
   /** Any of these categories (a projection's). */
   categories?: readonly string[];
   correlationId?: string;
+  /** Exactly this stream. */
+  streamId?: string;
+  /**
+   * `metadata.actor`, exactly (the REST and console parameter `actor`; here `actor` is the
+   * caller).
+   */
+  metadataActor?: string;
+  /** Occurred (business) time, inclusive. */
+  occurredFrom?: Date;
+  /** Occurred (business) time, exclusive. */
+  occurredTo?: Date;
   /** Recorded time, inclusive. */
   from?: Date;
   /** Recorded time, exclusive. */
@@ -41,14 +52,7 @@ export async function readAll(ctx: StoreContext, params: ReadAllParams): Promise
   const limit = pageSize(params.limit);
   const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
-  const rows = await sql<(EventRow & { horizon: number })[]>`
-    with h as (select ${sql.unsafe(HORIZON)} as horizon)
-    select e.*, h.horizon from h left join lateral (
-      select ${sql.unsafe(EVENT_COLUMNS)} from events
-      where global_position > ${after} and global_position < h.horizon ${filterSql(sql, params)}
-      order by global_position
-      limit ${limit}
-    ) e on true`;
+  const rows = await forwardQuery(sql, params, after, limit);
   stop();
   const horizon = rows[0]?.horizon ?? after + 1;
   const events = toEvents(ctx, params, rows);
@@ -76,16 +80,35 @@ export async function readAllBackward(
   const limit = pageSize(params.limit);
   const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
-  const rows = await sql<EventRow[]>`
-    select ${sql.unsafe(EVENT_COLUMNS)} from events
-    where global_position < least(${before}::bigint, ${sql.unsafe(HORIZON)}) ${filterSql(sql, params)}
-    order by global_position desc
-    limit ${limit}`;
+  const rows = await backwardQuery(sql, params, before, limit);
   stop();
   const events = toEvents(ctx, params, rows);
   const last = events.at(-1);
   return { events, lastPosition: events.length === limit && last ? last.position : 0 };
 }
+
+/** The statement of a forward page, apart so that tests can have it explained. */
+export const forwardQuery = (sql: Queryable, filter: AllFilter, after: number, limit: number) =>
+  sql<(EventRow & { horizon: number })[]>`
+    with h as (select ${sql.unsafe(HORIZON)} as horizon)
+    select e.*, h.horizon from h left join lateral (
+      select ${sql.unsafe(EVENT_COLUMNS)} from events
+      where global_position > ${after} and global_position < h.horizon ${filterSql(sql, filter)}
+      order by global_position
+      limit ${limit}
+    ) e on true`;
+
+/** The statement of a backward page (`before` null: from the readable head). */
+export const backwardQuery = (
+  sql: Queryable,
+  filter: AllFilter,
+  before: number | null,
+  limit: number,
+) => sql<EventRow[]>`
+    select ${sql.unsafe(EVENT_COLUMNS)} from events
+    where global_position < least(${before}::bigint, ${sql.unsafe(HORIZON)}) ${filterSql(sql, filter)}
+    order by global_position desc
+    limit ${limit}`;
 
 /** The lowest position a running transaction could still take: nothing at or above it is read. */
 export const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
@@ -97,10 +120,21 @@ function position(name: string, value: number): number {
   return value;
 }
 
-function filterSql(sql: Queryable, filter: AllFilter) {
+/**
+ * The filter as SQL after a `where`. Each condition matches an index: type, category,
+ * correlation, stream and actor ones end in the global position (so that the order of the page
+ * comes from the index too), the times have their own.
+ */
+export function filterSql(sql: Queryable, filter: AllFilter) {
   if (filter.from) assertInstant(filter.from, 'from');
   if (filter.to) assertInstant(filter.to, 'to');
+  if (filter.occurredFrom) assertInstant(filter.occurredFrom, 'occurredFrom');
+  if (filter.occurredTo) assertInstant(filter.occurredTo, 'occurredTo');
   return sql`
+    ${filter.streamId ? sql`and stream_id = ${filter.streamId}` : sql``}
+    ${filter.metadataActor ? sql`and metadata ->> 'actor' = ${filter.metadataActor}` : sql``}
+    ${filter.occurredFrom ? sql`and occurred_at >= ${filter.occurredFrom.toISOString()}::timestamptz` : sql``}
+    ${filter.occurredTo ? sql`and occurred_at < ${filter.occurredTo.toISOString()}::timestamptz` : sql``}
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
     ${filter.category ? sql`and category = ${filter.category}` : sql``}
     ${filter.categories ? categoriesSql(sql, filter.categories) : sql``}

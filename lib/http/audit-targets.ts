@@ -6,25 +6,26 @@ const param = (params: RouteParams, name = 'id') => {
   return typeof value === 'string' ? value.slice(0, 200) : null;
 };
 
+/** The id parameter behind a kind of target, e.g. `token:…`. */
+const prefixed = (prefix: string) => (params: RouteParams) => {
+  const id = param(params);
+  return id === null ? null : `${prefix}${id}`;
+};
+
 export const streamTarget = (params: RouteParams) => param(params);
 
-export const workflowTarget = (params: RouteParams) => {
-  const id = param(params);
-  return id === null ? null : `workflow-${id}`;
-};
+export const workflowTarget = prefixed('workflow-');
 
-export const tokenTarget = (params: RouteParams) => {
-  const id = param(params);
-  return id === null ? null : `token:${id}`;
-};
+export const tokenTarget = prefixed('token:');
 
-export const replayTarget = (params: RouteParams) => {
-  const id = param(params);
-  return id === null ? null : `replay:${id}`;
-};
+export const replayTarget = prefixed('replay:');
 
 export const failureTarget = (params: RouteParams) => {
   const name = param(params, 'name');
   const id = param(params);
   return name === null || id === null ? null : `projection:${name}/failure:${id}`;
 };
+
+export const eventTarget = prefixed('event:');
+
+export const correlationTarget = prefixed('correlation:');

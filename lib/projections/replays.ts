@@ -4,7 +4,7 @@ import { assertRole, type Actor } from '../actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import type postgres from 'postgres';
 import { asQueryable } from '../event-store/context';
-import { decodeCursor, encodeCursor } from '../event-store/cursor';
+import { decodeCursor, keysetPage } from '../event-store/cursor';
 import { pageSize } from '../event-store/limits';
 import { projectionNamed } from './catalog';
 import type { Projection } from './projection';
@@ -14,7 +14,11 @@ import { FINAL_REPLAY_STATUSES, type ReplayMode, type ReplayView } from './views
 export const REPLAY_TASK = 'replay';
 const MAX_PICKUPS = 100;
 
-const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({
+  createdAt: z.iso.datetime(),
+  id: z.uuid(),
+  back: z.literal(true).optional(),
+});
 
 const who = (actor: Actor) => actor.name ?? `${actor.via}:${actor.id}`;
 
@@ -85,20 +89,19 @@ export function createReplays(pool: postgres.Sql, projections: readonly Projecti
     assertRole(actor, 'auditor');
     const size = pageSize(limit, 20);
     const after = cursor ? decodeCursor(cursor, cursorSchema) : undefined;
+    const back = after?.back === true;
     const rows = await sql<ReplayRow[]>`
       select * from replays where true
         ${projection ? sql`and projection = ${projection}` : sql``}
-        ${after ? sql`and (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
-      order by created_at desc, id desc limit ${size + 1}`;
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
-    return {
-      replays: page.map(toReplayView),
-      nextCursor:
-        rows.length > size && last
-          ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-          : null,
-    };
+        ${after ? sql`and (created_at, id) ${back ? sql`>` : sql`<`} (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
+      order by ${back ? sql`created_at asc, id asc` : sql`created_at desc, id desc`} limit ${size + 1}`;
+    const { page, ...cursors } = keysetPage(rows, {
+      limit: size,
+      back,
+      continued: after !== undefined,
+      keyOf: (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }),
+    });
+    return { replays: page.map(toReplayView), ...cursors };
   }
 
   /** A queued replay ends at once; a running one at its next batch, dropping its shadows. */

@@ -2,7 +2,7 @@ import { assertRole, type Actor } from '../actor';
 import type { Workflow, WorkflowStatus } from '../domain/workflow/state';
 import { z } from 'zod';
 import { notFound } from '../errors';
-import { decodeCursor, encodeCursor } from '../event-store/cursor';
+import { decodeCursor, keysetPage } from '../event-store/cursor';
 import type { Queryable } from '../event-store/context';
 import { pageSize } from '../event-store/limits';
 import { escapeLike } from '../sql/like';
@@ -38,28 +38,35 @@ export type WorkflowListParams = {
   cursor?: string;
 };
 
-const cursorSchema = z.object({ updatedAt: z.iso.datetime(), workflowId: z.uuid() });
+/** `back`: the workflows before this key (a Previous link), rather than after it. */
+const cursorSchema = z.object({
+  updatedAt: z.iso.datetime(),
+  workflowId: z.uuid(),
+  back: z.literal(true).optional(),
+});
 
-/** Most recently changed first, keyset-paged on (updated_at, workflow_id). */
+/**
+ * Most recently changed first, keyset-paged on (updated_at, workflow_id) both ways: a page
+ * reached backwards is read oldest first from its cursor and turned round.
+ */
 export async function listWorkflowSummaries(sql: Queryable, params: WorkflowListParams) {
   assertRole(params.actor, 'auditor');
   const limit = pageSize(params.limit, 50);
   const after = params.cursor ? decodeCursor(params.cursor, cursorSchema) : undefined;
+  const back = after?.back === true;
   const rows = await sql<(Row & { workflow_id: string })[]>`
     select workflow_id, state, version, created_at, updated_at from workflow_summaries
     where true
       ${params.status ? sql`and status = ${params.status}` : sql``}
       ${params.search ? sql`and title ilike ${`%${escapeLike(params.search)}%`}` : sql``}
-      ${after ? sql`and (updated_at, workflow_id) < (${after.updatedAt}::timestamptz, ${after.workflowId}::uuid)` : sql``}
-    order by updated_at desc, workflow_id desc
+      ${after ? sql`and (updated_at, workflow_id) ${back ? sql`>` : sql`<`} (${after.updatedAt}::timestamptz, ${after.workflowId}::uuid)` : sql``}
+    order by ${back ? sql`updated_at asc, workflow_id asc` : sql`updated_at desc, workflow_id desc`}
     limit ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    workflows: page.map(toView),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ updatedAt: last.updated_at.toISOString(), workflowId: last.workflow_id })
-        : null,
-  };
+  const { page, ...cursors } = keysetPage(rows, {
+    limit,
+    back,
+    continued: after !== undefined,
+    keyOf: (row) => ({ updatedAt: row.updated_at.toISOString(), workflowId: row.workflow_id }),
+  });
+  return { workflows: page.map(toView), ...cursors };
 }

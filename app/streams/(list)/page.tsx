@@ -134,6 +134,11 @@ export default async function StreamsPage({
             <ListFooter
               summary={`${list.data.streams.length} streams on this page${filtered ? `, ${filtered}` : ''}`}
               firstHref={filters.cursor ? listHref(filters, { sort: filters.sort }) : undefined}
+              previousHref={
+                list.data.previousCursor
+                  ? listHref(filters, { sort: filters.sort, cursor: list.data.previousCursor })
+                  : undefined
+              }
               nextHref={
                 list.data.nextCursor
                   ? listHref(filters, { sort: filters.sort, cursor: list.data.nextCursor })

@@ -110,6 +110,18 @@ async function StreamEvents({
   const { events, nextCursor } = page.data;
   const first = events[0];
   const last = events.at(-1);
+  // Versions are dense, so the page before this one starts `limit` versions back.
+  const previousHref = () => {
+    if (filters.fromVersion === undefined || !first) return undefined;
+    if (filters.direction === 'backward') {
+      return first.version < stream.version
+        ? href({ fromVersion: Math.min(stream.version, first.version + filters.limit) })
+        : undefined;
+    }
+    return first.version > 1
+      ? href({ fromVersion: Math.max(1, first.version - filters.limit) })
+      : undefined;
+  };
   return (
     <>
       <CardHeader>
@@ -144,6 +156,7 @@ async function StreamEvents({
             firstHref={
               filters.fromVersion === undefined ? undefined : href({ fromVersion: undefined })
             }
+            previousHref={previousHref()}
             nextHref={nextCursor === null ? undefined : href({ fromVersion: nextCursor })}
           />
         </>

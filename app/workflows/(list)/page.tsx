@@ -139,6 +139,9 @@ export default async function WorkflowsPage({
             <ListFooter
               summary={`${list.data.workflows.length} workflows on this page${filtered ? `, ${filtered}` : ''}; most recently changed first`}
               firstHref={filters.cursor ? listHref(filters) : undefined}
+              previousHref={
+                list.data.previousCursor ? listHref(filters, list.data.previousCursor) : undefined
+              }
               nextHref={list.data.nextCursor ? listHref(filters, list.data.nextCursor) : undefined}
             />
           </>

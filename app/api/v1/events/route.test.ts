@@ -96,6 +96,28 @@ describe('GET /api/v1/events', () => {
     expect(await types(`category=${category}&to=${at}`)).toEqual(['Early']);
   });
 
+  it('filters by stream, metadata actor and occurred time (from inclusive, to exclusive)', async () => {
+    const category = newCategory();
+    const day = (d: number) => new Date(Date.UTC(2024, 0, d));
+    const as = async (id: string, streamId: string, events: NewEvent[]) => {
+      const result = await t.store.append({ actor: { ...operator, id }, streamId, events });
+      await waitForHorizon(t.store, result.positions.at(-1)!);
+    };
+    await as('ann', `${category}-a`, [{ type: 'A1', data: {}, occurredAt: day(1) }]);
+    await as('bob', `${category}-a`, [{ type: 'A2', data: {}, occurredAt: day(2) }]);
+    await as('ann', `${category}-b`, [{ type: 'B1', data: {}, occurredAt: day(3) }]);
+    expect(await types(`stream=${category}-a`)).toEqual(['A1', 'A2']);
+    expect(await types(`category=${category}&actor=ann`)).toEqual(['A1', 'B1']);
+    expect(await types(`stream=${category}-a&actor=bob`)).toEqual(['A2']);
+    const from = encodeURIComponent(day(2).toISOString());
+    const to = encodeURIComponent(day(3).toISOString());
+    expect(await types(`category=${category}&occurredFrom=${from}`)).toEqual(['A2', 'B1']);
+    expect(await types(`category=${category}&occurredTo=${to}`)).toEqual(['A1', 'A2']);
+    expect(
+      await types(`category=${category}&occurredFrom=${from}&occurredTo=${to}&direction=backward`),
+    ).toEqual(['A2']);
+  });
+
   it.each([
     ['after=-1', 'after'],
     ['after=1.5', 'after'],
@@ -108,6 +130,10 @@ describe('GET /api/v1/events', () => {
     ['to=9999-12-31T23:00:00-02:00', 'to'],
     ['from=0000-01-01T00:00:00Z&direction=backward', 'from'],
     ['type=9lives', 'type[0]'],
+    ['stream=a%20b', 'stream'],
+    ['occurredFrom=soon', 'occurredFrom'],
+    ['occurredTo=0000-01-01T00:00:00Z', 'occurredTo'],
+    [`actor=${'x'.repeat(201)}`, 'actor'],
   ])('answers 400 for %s', async (query, path) => {
     const response = await route.GET(apiRequest(`/api/v1/events?${query}`), routeContext());
     const problem = await expectProblem(response, 400);

@@ -1,3 +1,4 @@
+import { allFilterOf } from '@/lib/api/all-filter';
 import { readAllQuery } from '@/lib/api/schemas';
 import { validationError } from '@/lib/errors';
 import { parseQuery } from '@/lib/http/query';
@@ -14,14 +15,15 @@ export const GET = withApi(
     audit: { action: 'EventDataRead', target: () => '$all' },
   },
   async ({ actor, url }) => {
-    const { type, direction, after, before, ...filter } = parseQuery(url, readAllQuery);
+    const { direction, after, before, limit, raw, ...query } = parseQuery(url, readAllQuery);
+    const filter = { actor, limit, raw, ...allFilterOf(query) };
     const store = await getStore();
     if (direction === 'backward') {
       if (after !== undefined)
         throw validationError('after goes with direction=forward; use before');
-      return Response.json(await store.readAllBackward({ actor, ...filter, before, types: type }));
+      return Response.json(await store.readAllBackward({ ...filter, before }));
     }
     if (before !== undefined) throw validationError('before goes with direction=backward');
-    return Response.json(await store.readAll({ actor, ...filter, after, types: type }));
+    return Response.json(await store.readAll({ ...filter, after }));
   },
 );

@@ -82,6 +82,31 @@ describe('GET /api/v1/streams', () => {
     expect(await allPages(`category=${name}&limit=2&sort=-updatedAt`)).toEqual([...ids].reverse());
   });
 
+  it.each(['streamId', '-updatedAt'])(
+    'pages back with previousCursor to the pages seen before (sort=%s)',
+    async (sort) => {
+      const { name } = await category(5);
+      const query = `category=${name}&limit=2&sort=${sort}`;
+      const ids = (body: { streams: { streamId: string }[] }) =>
+        body.streams.map((s) => s.streamId);
+      const first = await list(query);
+      expect(first.previousCursor).toBeNull();
+      const second = await list(`${query}&cursor=${encodeURIComponent(first.nextCursor!)}`);
+      const third = await list(`${query}&cursor=${encodeURIComponent(second.nextCursor!)}`);
+      expect(ids(third)).toHaveLength(1);
+      const backToSecond = await list(
+        `${query}&cursor=${encodeURIComponent(third.previousCursor!)}`,
+      );
+      expect(ids(backToSecond)).toEqual(ids(second));
+      const backToFirst = await list(
+        `${query}&cursor=${encodeURIComponent(backToSecond.previousCursor!)}`,
+      );
+      expect(ids(backToFirst)).toEqual(ids(first));
+      expect(backToFirst.previousCursor).toBeNull();
+      expect(backToFirst.nextCursor).not.toBeNull();
+    },
+  );
+
   it.each([
     ['limit=0', 'limit'],
     ['limit=1001', 'limit'],

@@ -122,7 +122,7 @@ describe('GET /api/v1/workflows', () => {
     const byTitle = await listed(`search=${encodeURIComponent(`${marker} b`.toUpperCase())}`);
     expect(byTitle.workflows.map((w) => w.workflowId)).toEqual([drafts[1]]);
     const none = await listed(`status=cancelled&search=${encodeURIComponent(marker)}`);
-    expect(none).toEqual({ workflows: [], nextCursor: null });
+    expect(none).toEqual({ workflows: [], nextCursor: null, previousCursor: null });
   });
 
   it('pages with nextCursor', async () => {

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import { countQuery } from './count-all';
+import { backwardQuery, forwardQuery, type AllFilter } from './read-all';
+
+let t: TestDatabase;
+const correlations = Array.from({ length: 40 }, () => randomUUID());
+const day = 24 * 3600 * 1000;
+const start = Date.UTC(2025, 0, 1);
+
+/**
+ * 4,000 events over 200 streams of 8 categories, 40 correlations, 25 actors, 12 types and a
+ * year of occurred times, then ANALYZE: enough rows that a sequential scan would be the
+ * planner's choice if no index fitted.
+ */
+beforeAll(async () => {
+  t = await createTestDatabase();
+  for (let batch = 0; batch < 40; batch++) {
+    await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => {
+        const s = batch * 5 + i;
+        await t.store.append({
+          actor: operator,
+          streamId: `cat${s % 8}-${s}`,
+          events: Array.from({ length: 20 }, (__, n) => ({
+            type: `Type${(s + n) % 12}`,
+            data: { n },
+            metadata: {
+              actor: `actor-${(s * 7 + n) % 25}`,
+              correlationId: correlations[(s + n) % 40],
+            },
+            occurredAt: new Date(start + ((s * 20 + n) % 365) * day),
+          })),
+        });
+      }),
+    );
+  }
+  await t.db.$client`analyze events`;
+});
+
+type Plan = { 'Node Type': string; 'Relation Name'?: string; Plans?: Plan[] };
+
+function nodes(plan: Plan): Plan[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+type Read = ReturnType<typeof forwardQuery | typeof backwardQuery | typeof countQuery>;
+
+async function scansOf(query: Read) {
+  const sql = t.store.context.sql;
+  const [row] = await sql<{ 'QUERY PLAN': [{ Plan: Plan }] }[]>`explain (format json) ${query}`;
+  return nodes(row!['QUERY PLAN'][0].Plan)
+    .filter((node) => node['Relation Name'] === 'events')
+    .map((node) => node['Node Type']);
+}
+
+const t0 = new Date(start + 30 * day);
+const t1 = new Date(start + 60 * day);
+const filters: [string, AllFilter][] = [
+  ['no filter', {}],
+  ['one type', { types: ['Type3'] }],
+  ['several types', { types: ['Type3', 'Type5'] }],
+  ['a category', { category: 'cat3' }],
+  ['a stream', { streamId: 'cat3-11' }],
+  ['a correlation id', { correlationId: correlations[7]! }],
+  ['an actor', { metadataActor: 'actor-4' }],
+  ['recorded from', { from: new Date(Date.now() - 1000) }],
+  ['recorded range', { from: new Date(Date.now() - 60_000), to: new Date(Date.now() - 30_000) }],
+  ['occurred from', { occurredFrom: new Date(start + 360 * day) }],
+  ['occurred range', { occurredFrom: t0, occurredTo: t1 }],
+  ['type and actor', { types: ['Type1'], metadataActor: 'actor-9' }],
+  ['category and occurred range', { category: 'cat2', occurredFrom: t0, occurredTo: t1 }],
+  ['stream and type', { streamId: 'cat1-9', types: ['Type2'] }],
+  ['actor and correlation', { metadataActor: 'actor-1', correlationId: correlations[3]! }],
+  [
+    'everything at once',
+    {
+      types: ['Type1'],
+      category: 'cat1',
+      streamId: 'cat1-9',
+      metadataActor: 'actor-3',
+      correlationId: correlations[2]!,
+      occurredFrom: t0,
+      from: new Date(start),
+    },
+  ],
+];
+
+describe('the explorer reads $all through indexes', () => {
+  it.each(filters)('%s: no sequential scan of events, in any read', async (_, filter) => {
+    const sql = t.store.context.sql;
+    const plans = [
+      await scansOf(forwardQuery(sql, filter, 0, 50)),
+      await scansOf(forwardQuery(sql, filter, 1024 * 1000, 50)),
+      await scansOf(backwardQuery(sql, filter, null, 50)),
+      await scansOf(backwardQuery(sql, filter, Number.MAX_SAFE_INTEGER, 100)),
+      await scansOf(countQuery(sql, filter)),
+    ];
+    plans.forEach((scans, index) => {
+      expect(scans.length, `read ${index}`).toBeGreaterThan(0);
+      expect(scans, `read ${index}`).not.toContain('Seq Scan');
+    });
+  });
+});
