@@ -52,7 +52,7 @@ export async function readAll(ctx: StoreContext, params: ReadAllParams): Promise
   const limit = pageSize(params.limit);
   const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
-  const rows = await forwardQuery(sql, params, after, limit);
+  const rows = await forwardQuery(sql, params, after, limit, await accessFor(sql, params));
   stop();
   const horizon = rows[0]?.horizon ?? after + 1;
   const events = toEvents(ctx, params, rows);
@@ -80,23 +80,80 @@ export async function readAllBackward(
   const limit = pageSize(params.limit);
   const sql = ctx.sql;
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
-  const rows = await backwardQuery(sql, params, before, limit);
+  const rows = await backwardQuery(sql, params, before, limit, await accessFor(sql, params));
   stop();
   const events = toEvents(ctx, params, rows);
   const last = events.at(-1);
   return { events, lastPosition: events.length === limit && last ? last.position : 0 };
 }
 
+/**
+ * How a page is read: `position` walks the log in order (through the index of a filter that
+ * ends in the position, or the primary key) and stops at the page's last match; `window` first
+ * takes the positions of a time window from its time index, then the page's events from them.
+ * The planner cannot know that a time window sits late in the log (times follow positions), and
+ * walking the log up to it would cost as much as the log before it.
+ */
+export type Access = 'position' | 'window';
+
+/** Time windows of at most this many events are read through their time index. */
+export const SMALL_WINDOW = 20_000;
+
+const hasWindow = (filter: AllFilter) =>
+  Boolean(filter.from ?? filter.to ?? filter.occurredFrom ?? filter.occurredTo);
+
+/** A bounded count of the time window's events through its index, to choose the access. */
+export async function accessFor(sql: Queryable, filter: AllFilter): Promise<Access> {
+  if (!hasWindow(filter)) return 'position';
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from (
+      select 1 from events where true ${timeSql(sql, filter)} limit ${SMALL_WINDOW + 1}
+    ) w`;
+  return row!.n <= SMALL_WINDOW ? 'window' : 'position';
+}
+
+/**
+ * The rows of a page: the first `limit` matches in the read's order. Through a time window, the
+ * window's positions are taken first (`offset 0` keeps the planner from merging that step into
+ * the ordered walk), then sorted and cut.
+ */
+function pageRows(
+  sql: Queryable,
+  where: ReturnType<Queryable>,
+  order: 'asc' | 'desc',
+  limit: number,
+  access: Access,
+) {
+  const direction = sql.unsafe(order);
+  return access === 'window'
+    ? sql`
+      select ${sql.unsafe(EVENT_COLUMNS)} from events where global_position = any(array(
+        select global_position from (
+          select global_position from events where ${where} offset 0
+        ) window_positions order by global_position ${direction} limit ${limit}
+      )) order by global_position ${direction}`
+    : sql`
+      select ${sql.unsafe(EVENT_COLUMNS)} from events where ${where}
+      order by global_position ${direction} limit ${limit}`;
+}
+
 /** The statement of a forward page, apart so that tests can have it explained. */
-export const forwardQuery = (sql: Queryable, filter: AllFilter, after: number, limit: number) =>
+export const forwardQuery = (
+  sql: Queryable,
+  filter: AllFilter,
+  after: number,
+  limit: number,
+  access: Access = 'position',
+) =>
   sql<(EventRow & { horizon: number })[]>`
     with h as (select ${sql.unsafe(HORIZON)} as horizon)
-    select e.*, h.horizon from h left join lateral (
-      select ${sql.unsafe(EVENT_COLUMNS)} from events
-      where global_position > ${after} and global_position < h.horizon ${filterSql(sql, filter)}
-      order by global_position
-      limit ${limit}
-    ) e on true`;
+    select e.*, h.horizon from h left join lateral (${pageRows(
+      sql,
+      sql`global_position > ${after} and global_position < h.horizon ${filterSql(sql, filter)}`,
+      'asc',
+      limit,
+      access,
+    )}) e on true`;
 
 /** The statement of a backward page (`before` null: from the readable head). */
 export const backwardQuery = (
@@ -104,11 +161,15 @@ export const backwardQuery = (
   filter: AllFilter,
   before: number | null,
   limit: number,
-) => sql<EventRow[]>`
-    select ${sql.unsafe(EVENT_COLUMNS)} from events
-    where global_position < least(${before}::bigint, ${sql.unsafe(HORIZON)}) ${filterSql(sql, filter)}
-    order by global_position desc
-    limit ${limit}`;
+  access: Access = 'position',
+) =>
+  sql<EventRow[]>`${pageRows(
+    sql,
+    sql`global_position < least(${before}::bigint, ${sql.unsafe(HORIZON)}) ${filterSql(sql, filter)}`,
+    'desc',
+    limit,
+    access,
+  )}`;
 
 /** The lowest position a running transaction could still take: nothing at or above it is read. */
 export const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
@@ -133,14 +194,21 @@ export function filterSql(sql: Queryable, filter: AllFilter) {
   return sql`
     ${filter.streamId ? sql`and stream_id = ${filter.streamId}` : sql``}
     ${filter.metadataActor ? sql`and metadata ->> 'actor' = ${filter.metadataActor}` : sql``}
-    ${filter.occurredFrom ? sql`and occurred_at >= ${filter.occurredFrom.toISOString()}::timestamptz` : sql``}
-    ${filter.occurredTo ? sql`and occurred_at < ${filter.occurredTo.toISOString()}::timestamptz` : sql``}
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}
     ${filter.category ? sql`and category = ${filter.category}` : sql``}
     ${filter.categories ? categoriesSql(sql, filter.categories) : sql``}
     ${filter.correlationId ? sql`and metadata ->> 'correlationId' = ${filter.correlationId}` : sql``}
-    ${filter.from ? sql`and recorded_at >= ${filter.from.toISOString()}::timestamptz` : sql``}
-    ${filter.to ? sql`and recorded_at < ${filter.to.toISOString()}::timestamptz` : sql``}`;
+    ${timeSql(sql, filter)}`;
+}
+
+/** The time window's conditions alone. */
+function timeSql(sql: Queryable, filter: AllFilter) {
+  const at = (date: Date) => date.toISOString();
+  return sql`
+    ${filter.occurredFrom ? sql`and occurred_at >= ${at(filter.occurredFrom)}::timestamptz` : sql``}
+    ${filter.occurredTo ? sql`and occurred_at < ${at(filter.occurredTo)}::timestamptz` : sql``}
+    ${filter.from ? sql`and recorded_at >= ${at(filter.from)}::timestamptz` : sql``}
+    ${filter.to ? sql`and recorded_at < ${at(filter.to)}::timestamptz` : sql``}`;
 }
 
 /** One category as `=`, so that the (category, position) index also gives the order. */

@@ -75,7 +75,8 @@ export async function verifyStream(
   };
   // The stored text, not what postgres.js parses into doubles: a tampered number such as
   // 9007199254740993 would read as the 9007199254740992 that was hashed.
-  const page = (after: number) => sql<StoredRow[]>`
+  const page = (after: number) =>
+    sql<StoredRow[]>`
     select ${sql.unsafe(STORED_COLUMNS)} from events
     where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${stream.version}
     order by stream_version limit ${PAGE}`.execute();
