@@ -1,4 +1,5 @@
 import { EventLinkRow } from './event-link-row';
+import { causedDepthFirst } from '@/lib/console/causation-layout';
 import type { RecordedEvent } from '@/lib/event-store/types';
 import type { Causation } from '@/lib/event-store/read-causation';
 
@@ -28,7 +29,7 @@ export function CausationChain({
           />
         ))}
         <EventLinkRow event={event} current note="this event" />
-        {caused.map((effect) => (
+        {causedDepthFirst(event.eventId, caused).map((effect) => (
           <EventLinkRow
             key={effect.eventId}
             event={effect}

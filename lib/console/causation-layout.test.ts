@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../event-store/types';
-import { causationLayout } from './causation-layout';
+import { causationLayout, causedDepthFirst } from './causation-layout';
 
 const event = (eventId: string, causationId: string | null, position: number): RecordedEvent => ({
   eventId,
@@ -44,5 +44,12 @@ describe('causationLayout', () => {
     const { nodes, edges } = causationLayout([event('x', 'y', 1), event('y', 'x', 2)]);
     expect(edges).toEqual([{ from: 'x', to: 'y' }]);
     expect(nodes.map((n) => n.depth)).toEqual([0, 1]);
+  });
+});
+
+describe('causedDepthFirst', () => {
+  it('puts each event under its cause, siblings in commit order', () => {
+    const caused = [event('b', 'a', 2), event('c', 'b', 3), event('d', 'a', 4), event('e', 'c', 5)];
+    expect(causedDepthFirst('a', caused).map((e) => e.eventId)).toEqual(['b', 'c', 'e', 'd']);
   });
 });

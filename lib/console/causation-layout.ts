@@ -50,3 +50,28 @@ export function causationLayout(events: RecordedEvent[]): {
   }
   return { nodes, edges };
 }
+
+/**
+ * What an event caused, depth first: each event right under the one that caused it, so that
+ * indenting by depth draws the tree. `caused` comes in `$all` order, which keeps siblings in
+ * commit order.
+ */
+export function causedDepthFirst<E extends RecordedEvent>(eventId: string, caused: E[]): E[] {
+  const children = new Map<string, E[]>();
+  for (const event of caused) {
+    const cause = causationOf(event);
+    if (cause !== null) children.set(cause, [...(children.get(cause) ?? []), event]);
+  }
+  const ordered: E[] = [];
+  const seen = new Set<string>([eventId]);
+  const visit = (id: string) => {
+    for (const child of children.get(id) ?? []) {
+      if (seen.has(child.eventId)) continue;
+      seen.add(child.eventId);
+      ordered.push(child);
+      visit(child.eventId);
+    }
+  };
+  visit(eventId.toLowerCase());
+  return ordered;
+}

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
 import { countQuery } from './count-all';
 import { backwardQuery, forwardQuery, type Access, type AllFilter } from './read-all';
+import { causedQuery, causesQuery } from './read-causation';
 
 let t: TestDatabase;
 const correlations = Array.from({ length: 40 }, () => randomUUID());
@@ -45,7 +46,13 @@ function nodes(plan: Plan): Plan[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-type Read = ReturnType<typeof forwardQuery | typeof backwardQuery | typeof countQuery>;
+type Read = ReturnType<
+  | typeof forwardQuery
+  | typeof backwardQuery
+  | typeof countQuery
+  | typeof causesQuery
+  | typeof causedQuery
+>;
 
 async function scansOf(query: Read) {
   const sql = t.store.context.sql;
@@ -140,4 +147,16 @@ describe('a time window read through its index', () => {
       }
     },
   );
+});
+
+describe("an event's page reads through indexes", () => {
+  it('walks causes up and effects down without a sequential scan of events', async () => {
+    const sql = t.store.context.sql;
+    const [row] = await sql<{ event_id: string }[]>`select event_id from events limit 1`;
+    for (const query of [causesQuery(sql, row!.event_id), causedQuery(sql, row!.event_id)]) {
+      const scans = await scansOf(query);
+      expect(scans.length).toBeGreaterThan(0);
+      expect(scans).not.toContain('Seq Scan');
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { assertRole } from '../actor';
-import type { StoreContext } from './context';
+import type { Queryable, StoreContext } from './context';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
@@ -23,6 +23,49 @@ export type Causation = {
 
 const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
+/** The chain up from an event, nearest cause first (apart, so that tests can explain it). */
+export const causesQuery = (sql: Queryable, eventId: string) => sql<
+  (EventRow & { depth: number })[]
+>`
+    with recursive chain (event_id, causation_id, depth, seen) as (
+      select event_id, metadata ->> 'causationId', 0, array[event_id]
+      from events where event_id = ${eventId}
+      union all
+      select p.event_id, p.metadata ->> 'causationId', c.depth + 1, c.seen || p.event_id
+      from chain c join events p on p.event_id =
+        (case when c.causation_id ~ ${UUID_TEXT} then c.causation_id::uuid end)
+      where c.depth < ${CAUSATION_DEPTH} and not p.event_id = any(c.seen)
+    )
+    select ${sql.unsafe(EVENT_COLUMNS)}, depth from chain join events using (event_id)
+    where depth > 0 order by depth`;
+
+/**
+ * What an event caused, through every branch, in `$all` order. The lateral subqueries (kept
+ * apart by their limits) make each step a lookup in an index, the causation id's and then the
+ * event id's, however common the planner thinks a causation id is.
+ */
+export const causedQuery = (sql: Queryable, eventId: string) => sql<
+  (EventRow & { depth: number })[]
+>`
+    with recursive tree (event_id, depth, seen) as (
+      select event_id, 0, array[event_id] from events where event_id = ${eventId}
+      union all
+      select c.event_id, t.depth + 1, t.seen || c.event_id
+      from tree t cross join lateral (
+        select event_id from events
+        where metadata ->> 'causationId' = t.event_id::text
+        limit ${CAUSED_MAX + 1}
+      ) c
+      where t.depth < ${CAUSATION_DEPTH} and not c.event_id = any(t.seen)
+    ),
+    found as (select event_id, min(depth) as depth from (
+      select event_id, depth from tree where depth > 0 limit ${CAUSED_MAX + 1}
+    ) limited group by event_id)
+    select e.*, f.depth from found f cross join lateral (
+      select ${sql.unsafe(EVENT_COLUMNS)} from events where event_id = f.event_id limit 1
+    ) e
+    order by e.global_position`;
+
 /**
  * Follows `metadata.causationId` (the eventId of the causing event) up from an event until an
  * id is not found, and down to the events naming it, recursively. Both walks use indexes (the
@@ -35,32 +78,7 @@ export async function readCausation(
 ): Promise<Causation> {
   assertRole(actor, 'auditor');
   const sql = ctx.sql;
-  const columns = sql.unsafe(EVENT_COLUMNS);
-  const up = await sql<(EventRow & { depth: number })[]>`
-    with recursive chain (event_id, causation_id, depth, seen) as (
-      select event_id, metadata ->> 'causationId', 0, array[event_id]
-      from events where event_id = ${eventId}
-      union all
-      select p.event_id, p.metadata ->> 'causationId', c.depth + 1, c.seen || p.event_id
-      from chain c join events p on p.event_id =
-        (case when c.causation_id ~ ${UUID_TEXT} then c.causation_id::uuid end)
-      where c.depth < ${CAUSATION_DEPTH} and not p.event_id = any(c.seen)
-    )
-    select ${columns}, depth from chain join events using (event_id)
-    where depth > 0 order by depth`;
-  const down = await sql<(EventRow & { depth: number })[]>`
-    with recursive tree (event_id, depth, seen) as (
-      select event_id, 0, array[event_id] from events where event_id = ${eventId}
-      union all
-      select e.event_id, t.depth + 1, t.seen || e.event_id
-      from tree t join events e on e.metadata ->> 'causationId' = t.event_id::text
-      where t.depth < ${CAUSATION_DEPTH} and not e.event_id = any(t.seen)
-    ),
-    found as (select event_id, min(depth) as depth from (
-      select event_id, depth from tree where depth > 0 limit ${CAUSED_MAX + 1}
-    ) limited group by event_id)
-    select ${columns}, depth from found join events using (event_id)
-    order by global_position`;
+  const [up, down] = await Promise.all([causesQuery(sql, eventId), causedQuery(sql, eventId)]);
   const last = up.at(-1);
   return {
     causes: up.map((row) => ctx.registry.upcast(toRecordedEvent(row))),

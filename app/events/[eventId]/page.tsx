@@ -111,7 +111,9 @@ export default async function EventPage({ params }: Props) {
                     <span className="font-mono break-all text-zinc-600">
                       {causationId ?? 'none'}
                       {causationId && (
-                        <span className="ml-1 font-sans text-zinc-500">(no stored event)</span>
+                        <span className="block font-sans text-zinc-500">
+                          no stored event has this id
+                        </span>
                       )}
                     </span>
                   )}
