@@ -91,7 +91,7 @@ export function EventTypePicker({
         <span className={cn('truncate', selected.size === 0 && 'text-zinc-500')}>
           {summary([...selected], noun)}
         </span>
-        <ChevronDown className="size-4 shrink-0 text-zinc-400" aria-hidden />
+        <ChevronDown className="size-4 shrink-0 text-zinc-500" aria-hidden />
       </button>
       <fieldset
         id={panelId}
@@ -108,7 +108,7 @@ export function EventTypePicker({
           onChange={(event) => setSearch(event.target.value)}
           // Enter here means "find", not "apply the filters".
           onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
-          className="mb-2 h-8 w-full rounded-md border border-zinc-300 px-2 text-sm text-zinc-900 placeholder:text-zinc-400 focus-visible:border-zinc-500 focus-visible:outline-none"
+          className="mb-2 h-8 w-full rounded-md border border-zinc-300 px-2 text-sm text-zinc-900 placeholder:text-zinc-500 focus-visible:border-zinc-500 focus-visible:outline-none"
         />
         <div className="max-h-72 overflow-y-auto">
           {shown.map((group) => (
