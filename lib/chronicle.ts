@@ -18,6 +18,9 @@ import { createTokens } from './auth/tokens';
 import { createResearch } from './research';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
+import { snapshotsByDay, streamSnapshots } from './snapshots/stream-snapshots';
+import { takeSnapshot } from './snapshots/take-snapshot';
+import { logHealth } from './log-health';
 import { stateAt, type StatePoint } from './temporal/state-at';
 
 export type ChronicleOptions = {
@@ -36,6 +39,8 @@ export type ChronicleOptions = {
   onBackgroundError?: (error: unknown) => void;
   /** The read models kept from the log (tests add their own). */
   projections?: readonly Projection[];
+  /** Past this age the oldest open transaction is a warning on the dashboard. */
+  horizonWarnSeconds?: number;
 };
 
 /** Everything the app and the API use, built over one database. */
@@ -55,6 +60,7 @@ export function createChronicle({
   },
   onBackgroundError = () => {},
   projections = projectionCatalog,
+  horizonWarnSeconds = 30,
 }: ChronicleOptions) {
   const store = createEventStore({ db, registry, maxClockSkewMs });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
@@ -95,6 +101,12 @@ export function createChronicle({
       assertRole(actor, 'operator');
       return { removed: await cleanupSnapshots(sql, { keep: snapshotKeep }), kept: snapshotKeep };
     },
+    takeSnapshot: (params: { actor: Actor; streamId: string }) =>
+      takeSnapshot({ store, repository }, params),
+    streamSnapshots: (params: { actor: Actor; streamId: string }) => streamSnapshots(sql, params),
+    snapshotsByDay: (params: { actor: Actor; days?: number }) => snapshotsByDay(sql, params),
+    logHealth: ({ actor }: { actor: Actor }) =>
+      logHealth(sql, { actor, warnSeconds: horizonWarnSeconds }),
   };
 }
 
