@@ -54,6 +54,8 @@ export const readStreamQuery = z.object({
   raw,
 });
 
+export const downloadQuery = z.object({ raw });
+
 export const readAllQuery = z.object({
   after: queryParam(
     nonNegative,
@@ -158,6 +160,10 @@ export const streamPage = z
       .openapi({ description: 'fromVersion of the next page; null at the end' }),
   })
   .openapi('StreamPage');
+
+export const historyDocument = z
+  .object({ streamId: z.string(), version, events: z.array(recordedEvent) })
+  .openapi('StreamHistory');
 
 export const appendResult = z
   .object({
