@@ -2,4 +2,6 @@
 export const queryKeys = {
   health: ['health'] as const,
   replay: (replayId: string) => ['replay', replayId] as const,
+  timeline: (streamId: string) => ['timeline', streamId] as const,
+  state: (streamId: string, point: string) => ['state', streamId, point] as const,
 };

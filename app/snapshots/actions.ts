@@ -17,3 +17,18 @@ export async function cleanupSnapshots(): Promise<Result<{ removed: number; kept
     },
   );
 }
+
+/** Builds a stream's current state and stores it as a snapshot now. */
+export async function takeSnapshot(
+  streamId: string,
+): Promise<Result<{ streamId: string; version: number }>> {
+  return consoleAction(
+    { action: 'SnapshotTake', role: 'operator', target: streamId },
+    async ({ actor, audit }) => {
+      const taken = await (await getChronicle()).takeSnapshot({ actor, streamId });
+      audit.note({ version: taken.version });
+      revalidatePath('/snapshots');
+      return taken;
+    },
+  );
+}

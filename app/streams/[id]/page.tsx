@@ -10,11 +10,14 @@ import { SegmentedLinks } from '@/components/segmented-links';
 import { streamHref } from '@/components/stream-href';
 import { StreamSummary } from '@/components/streams/stream-summary';
 import { VerifyChain } from '@/components/streams/verify-chain';
+import { StreamTimeline } from '@/components/timeline/stream-timeline';
+import { TimeTravel } from '@/components/timeline/time-travel';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { agentHref } from '@/components/workflows/agent-option';
 import { workflowHref } from '@/components/workflows/workflow-href';
 import { streamEnds } from '@/lib/console/event-times';
 import { streamLabels } from '@/lib/console/stream-labels';
+import { aggregateForStream } from '@/lib/aggregates/known';
 import { agentAggregate } from '@/lib/domain/agent';
 import { workflowAggregate } from '@/lib/domain/workflow';
 import { PAGE_SIZES, streamEventFilters, type StreamEventFilters } from '@/lib/console/filters';
@@ -66,6 +69,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
     streamEnds(actor, [stream]),
   ]);
   const label = labels.get(stream.streamId);
+  const { first, last } = ends.get(stream.streamId) ?? {};
   return (
     <>
       <PageHeader
@@ -78,7 +82,20 @@ export default async function StreamPage({ params, searchParams }: Props) {
         description={label && <OwnerLink stream={stream} label={label} />}
         actions={<VerifyChain verify={verifyChain.bind(null, stream.streamId)} />}
       />
-      <StreamSummary stream={stream} {...ends.get(stream.streamId)} />
+      <StreamSummary stream={stream} first={first} last={last} />
+      {aggregateForStream(stream.streamId) && stream.version > 0 && (
+        <Card className="mb-5">
+          <TimeTravel
+            streamId={stream.streamId}
+            version={stream.version}
+            firstAt={first?.recordedAt ?? stream.createdAt}
+            lastAt={last?.recordedAt ?? stream.updatedAt}
+          />
+        </Card>
+      )}
+      <Card className="mb-5">
+        <StreamTimeline streamId={stream.streamId} version={stream.version} />
+      </Card>
       <Card>
         {parsed.ok ? (
           <StreamEvents actor={actor} stream={stream} filters={parsed.data} />

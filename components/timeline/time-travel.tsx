@@ -1,0 +1,148 @@
+'use client';
+
+import { useState } from 'react';
+import { JsonTree, type ExpandRule } from '../events/json-tree';
+import { Timestamp } from '../timestamp';
+import { Badge } from '../ui/badge';
+import { CardContent, CardHeader, CardTitle } from '../ui/card';
+import { PointPicker, pointLabel, pointQuery, type Point } from './point-picker';
+import { StateDiff } from './state-diff';
+import { useStateAt } from '@/hooks/use-state-at';
+import { diffStates } from '@/lib/temporal/diff';
+import type { StateAt } from '@/lib/temporal/state-at';
+
+const twoLevels: ExpandRule = (level) => level < 2;
+
+function StateFacts({ state, maxVersion }: { state: StateAt; maxVersion: number }) {
+  return (
+    <p
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600"
+      aria-live="polite"
+    >
+      <span>
+        Version reached{' '}
+        <strong className="font-semibold text-zinc-900 tabular-nums" data-testid="version-reached">
+          {state.version}
+        </strong>{' '}
+        of {maxVersion}
+      </span>
+      {state.at && (
+        <span>
+          at <Timestamp value={state.at} />
+        </span>
+      )}
+      <Badge tone={state.fromSnapshot ? 'blue' : 'neutral'}>
+        {state.fromSnapshot ? 'built from a snapshot' : 'folded from the first event'}
+      </Badge>
+    </p>
+  );
+}
+
+/** What a point's query answered: the state, or why there is none. */
+function Answer({
+  query,
+  maxVersion,
+}: {
+  query: ReturnType<typeof useStateAt>;
+  maxVersion: number;
+}) {
+  if (query.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {query.error.message}
+      </p>
+    );
+  if (!query.data) return <p className="text-sm text-zinc-600">Loading the state…</p>;
+  return (
+    <div className="flex flex-col gap-2">
+      <StateFacts state={query.data} maxVersion={maxVersion} />
+      {query.data.state === null ? (
+        <p className="text-sm text-zinc-600">No state: the stream had no events by then.</p>
+      ) : (
+        <JsonTree label="State" value={query.data.state as object} shouldExpand={twoLevels} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The state rebuilt at a point of the stream's history, by version or by time (what the store
+ * knew then, or what had happened by then), and what changed between that point and another.
+ */
+export function TimeTravel({
+  streamId,
+  version,
+  firstAt,
+  lastAt,
+}: {
+  streamId: string;
+  version: number;
+  firstAt: string;
+  lastAt: string;
+}) {
+  const [point, setPoint] = useState<Point>({ kind: 'version', version: Math.min(1, version) });
+  const [other, setOther] = useState<Point>({ kind: 'version', version });
+  const queryA = pointQuery(point, version);
+  const queryB = pointQuery(other, version);
+  const stateA = useStateAt(streamId, queryA);
+  const stateB = useStateAt(streamId, queryB);
+  const changes =
+    stateA.data && stateB.data ? diffStates(stateA.data.state, stateB.data.state) : null;
+  return (
+    <>
+      <CardHeader>
+        <CardTitle>Time travel</CardTitle>
+        <p className="text-xs text-zinc-600">The state rebuilt from the events up to a point</p>
+      </CardHeader>
+      <CardContent className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <div className="flex min-w-0 flex-col gap-3">
+          <PointPicker
+            name="Point in history"
+            point={point}
+            onChange={setPoint}
+            maxVersion={version}
+            defaultAt={firstAt}
+          />
+          {queryA === null ? (
+            <p className="text-sm text-red-700">Choose a version from 0 to {version}, or a time.</p>
+          ) : (
+            <Answer query={stateA} maxVersion={version} />
+          )}
+        </div>
+        <div className="flex min-w-0 flex-col gap-3">
+          <PointPicker
+            name="Compare with"
+            point={other}
+            onChange={setOther}
+            maxVersion={version}
+            defaultAt={lastAt}
+          />
+          {queryB === null ? (
+            <p className="text-sm text-red-700">Choose a version from 0 to {version}, or a time.</p>
+          ) : stateB.isError ? (
+            <p role="alert" className="text-sm text-red-700">
+              {stateB.error.message}
+            </p>
+          ) : (
+            stateB.data && <StateFacts state={stateB.data} maxVersion={version} />
+          )}
+        </div>
+      </CardContent>
+      <section aria-labelledby="diff-title" className="border-t border-zinc-200">
+        <h3 id="diff-title" className="px-4 pt-3 text-xs font-semibold text-zinc-900">
+          Changes from {pointLabel(point)} to {pointLabel(other)}
+          {changes && changes.length > 0 && (
+            <span className="ml-2 font-normal text-zinc-600">
+              {changes.length} {changes.length === 1 ? 'field' : 'fields'}
+            </span>
+          )}
+        </h3>
+        {changes ? (
+          <StateDiff changes={changes} />
+        ) : (
+          <p className="px-4 py-3 text-sm text-zinc-600">Choose two points to compare.</p>
+        )}
+      </section>
+    </>
+  );
+}
