@@ -1,12 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signedOutPage } from './support/accounts';
 import { waitForHydration } from './support/api';
-import {
-  CONSOLE_PAGES,
-  describeViolations,
-  seriousViolations,
-  type PageData,
-} from './support/axe';
+import { CONSOLE_PAGES, describeViolations, seriousViolations, type PageData } from './support/axe';
 import { createWorkflow, registerAgent, runCommands, uniqueName } from './support/research-api';
 
 let data: PageData;

@@ -54,7 +54,7 @@ function Answer({
     );
   if (!query.data) return <p className="text-sm text-zinc-600">Loading the state…</p>;
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-2" data-testid="state-at">
       <StateFacts state={query.data} maxVersion={maxVersion} />
       {query.data.state === null ? (
         <p className="text-sm text-zinc-600">No state: the stream had no events by then.</p>
@@ -124,7 +124,11 @@ export function TimeTravel({
               {stateB.error.message}
             </p>
           ) : (
-            stateB.data && <StateFacts state={stateB.data} maxVersion={version} />
+            stateB.data && (
+              <div data-testid="state-compared">
+                <StateFacts state={stateB.data} maxVersion={version} />
+              </div>
+            )
           )}
         </div>
       </CardContent>
