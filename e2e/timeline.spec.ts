@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { appendEvents, uniqueCategory, waitForHydration } from './support/api';
-import { createWorkflow, registerAgent, runCommands, uniqueName } from './support/research-api';
+import { createWorkflow, runCommands, uniqueName } from './support/research-api';
 
 const streamPage = (streamId: string) => `/streams/${encodeURIComponent(streamId)}`;
 const stateAt = (page: Page) => page.getByTestId('state-at');
