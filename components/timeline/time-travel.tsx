@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { JsonTree, type ExpandRule } from '../events/json-tree';
 import { Timestamp } from '../timestamp';
 import { Badge } from '../ui/badge';
@@ -38,28 +38,57 @@ function StateFacts({ state, maxVersion }: { state: StateAt; maxVersion: number 
   );
 }
 
-/** What a point's query answered: the state, or why there is none. */
+/** What a point's query answered: the state (or only its facts), or why there is none. */
 function Answer({
   query,
   maxVersion,
+  withState,
+  testId,
 }: {
   query: ReturnType<typeof useStateAt>;
   maxVersion: number;
+  withState: boolean;
+  testId: string;
 }) {
-  if (query.isError)
+  if (query.isError) {
     return (
       <p role="alert" className="text-sm text-red-700">
         {query.error.message}
       </p>
     );
+  }
   if (!query.data) return <p className="text-sm text-zinc-600">Loading the state…</p>;
+  const { state } = query.data;
   return (
-    <div className="flex flex-col gap-2" data-testid="state-at">
+    <div className="flex flex-col gap-2" data-testid={testId}>
       <StateFacts state={query.data} maxVersion={maxVersion} />
-      {query.data.state === null ? (
-        <p className="text-sm text-zinc-600">No state: the stream had no events by then.</p>
+      {withState &&
+        (state === null ? (
+          <p className="text-sm text-zinc-600">No state: the stream had no events by then.</p>
+        ) : (
+          <JsonTree label="State" value={state as object} shouldExpand={twoLevels} />
+        ))}
+    </div>
+  );
+}
+
+/** A point's picker above what the store answers for it (null: the point is not valid). */
+function PointColumn({
+  picker,
+  answer,
+}: {
+  picker: ComponentProps<typeof PointPicker>;
+  answer: ComponentProps<typeof Answer> | null;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-3">
+      <PointPicker {...picker} />
+      {answer ? (
+        <Answer {...answer} />
       ) : (
-        <JsonTree label="State" value={query.data.state as object} shouldExpand={twoLevels} />
+        <p className="text-sm text-red-700">
+          Choose a version from 0 to {picker.maxVersion}, or a time.
+        </p>
       )}
     </div>
   );
@@ -95,42 +124,34 @@ export function TimeTravel({
         <p className="text-xs text-zinc-600">The state rebuilt from the events up to a point</p>
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <div className="flex min-w-0 flex-col gap-3">
-          <PointPicker
-            name="Point in history"
-            point={point}
-            onChange={setPoint}
-            maxVersion={version}
-            defaultAt={firstAt}
-          />
-          {queryA === null ? (
-            <p className="text-sm text-red-700">Choose a version from 0 to {version}, or a time.</p>
-          ) : (
-            <Answer query={stateA} maxVersion={version} />
-          )}
-        </div>
-        <div className="flex min-w-0 flex-col gap-3">
-          <PointPicker
-            name="Compare with"
-            point={other}
-            onChange={setOther}
-            maxVersion={version}
-            defaultAt={lastAt}
-          />
-          {queryB === null ? (
-            <p className="text-sm text-red-700">Choose a version from 0 to {version}, or a time.</p>
-          ) : stateB.isError ? (
-            <p role="alert" className="text-sm text-red-700">
-              {stateB.error.message}
-            </p>
-          ) : (
-            stateB.data && (
-              <div data-testid="state-compared">
-                <StateFacts state={stateB.data} maxVersion={version} />
-              </div>
-            )
-          )}
-        </div>
+        <PointColumn
+          picker={{
+            name: 'Point in history',
+            point,
+            onChange: setPoint,
+            maxVersion: version,
+            defaultAt: firstAt,
+          }}
+          answer={
+            queryA === null
+              ? null
+              : { query: stateA, maxVersion: version, withState: true, testId: 'state-at' }
+          }
+        />
+        <PointColumn
+          picker={{
+            name: 'Compare with',
+            point: other,
+            onChange: setOther,
+            maxVersion: version,
+            defaultAt: lastAt,
+          }}
+          answer={
+            queryB === null
+              ? null
+              : { query: stateB, maxVersion: version, withState: false, testId: 'state-compared' }
+          }
+        />
       </CardContent>
       <section aria-labelledby="diff-title" className="border-t border-zinc-200">
         <h3 id="diff-title" className="px-4 pt-3 text-xs font-semibold text-zinc-900">
