@@ -124,6 +124,7 @@ export function StreamTimeline({ streamId, version }: { streamId: string; versio
       </p>
       <div
         ref={scroller}
+        data-testid="timeline-scroller"
         tabIndex={0}
         aria-labelledby="timeline-title"
         className="h-[28rem] overflow-auto focus-visible:ring-2 focus-visible:ring-zinc-400 focus-visible:outline-none"

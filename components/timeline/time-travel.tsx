@@ -11,7 +11,8 @@ import { useStateAt } from '@/hooks/use-state-at';
 import { diffStates } from '@/lib/temporal/diff';
 import type { StateAt } from '@/lib/temporal/state-at';
 
-const twoLevels: ExpandRule = (level) => level < 2;
+/** States are small: every level open reads best. */
+const everything: ExpandRule = () => true;
 
 function StateFacts({ state, maxVersion }: { state: StateAt; maxVersion: number }) {
   return (
@@ -66,7 +67,7 @@ function Answer({
         (state === null ? (
           <p className="text-sm text-zinc-600">No state: the stream had no events by then.</p>
         ) : (
-          <JsonTree label="State" value={state as object} shouldExpand={twoLevels} />
+          <JsonTree label="State" value={state as object} shouldExpand={everything} />
         ))}
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@/lib/event-store';
-import { groupEvents, typeSummary } from './timeline-groups';
+import { groupEvents, MAX_GROUP, typeSummary } from './timeline-groups';
 
 let version = 0;
 const event = (type: string, data: object, correlationId?: string): RecordedEvent =>
@@ -36,6 +36,12 @@ describe('groupEvents', () => {
       ['task t', [9, 10]],
     ]);
     expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
+  });
+
+  it('closes a group at MAX_GROUP events and starts another of the same subject', () => {
+    version = 0;
+    const events = Array.from({ length: MAX_GROUP * 2 + 1 }, () => event('Ticked', {}, 'batch'));
+    expect(groupEvents(events).map((g) => g.events.length)).toEqual([MAX_GROUP, MAX_GROUP, 1]);
   });
 
   it('summarises the types of a group with their counts', () => {

@@ -1,6 +1,12 @@
 import type { RecordedEvent } from '@/lib/event-store';
 
-/** Consecutive events about the same step, task or correlation, shown as one line. */
+/**
+ * Consecutive events about the same step, task or correlation, shown as one line; at most
+ * MAX_GROUP of them, so that a long run (a large batch shares one correlation) still fills the
+ * timeline with lines to scroll through, and pages keep loading only as the reader scrolls.
+ */
+export const MAX_GROUP = 20;
+
 export type EventGroup = { key: string; label: string; events: RecordedEvent[] };
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -25,7 +31,12 @@ export function groupEvents(events: readonly RecordedEvent[]): EventGroup[] {
   for (const event of events) {
     const subject = subjectOf(event);
     const last = groups.at(-1);
-    if (subject && last && last.key === `${subject.key}@${last.events[0]!.version}`) {
+    if (
+      subject &&
+      last &&
+      last.events.length < MAX_GROUP &&
+      last.key === `${subject.key}@${last.events[0]!.version}`
+    ) {
       last.events.push(event);
     } else {
       groups.push({

@@ -93,7 +93,7 @@ export default async function StreamPage({ params, searchParams }: Props) {
           />
         </Card>
       )}
-      <Card className="mb-5">
+      <Card className="mb-5" aria-labelledby="timeline-title">
         <StreamTimeline streamId={stream.streamId} version={stream.version} />
       </Card>
       <Card>
