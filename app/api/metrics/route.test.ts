@@ -56,19 +56,29 @@ describe('GET /api/metrics', () => {
   });
 
   it('measures the oldest transaction holding an xid at each scrape', async () => {
-    const scrape = async () => {
+    const scrape = async (name = 'chronicle_oldest_transaction_age_seconds') => {
       const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
       const text = await response.text();
-      const value = /^chronicle_oldest_transaction_age_seconds (\S+)$/m.exec(text)?.[1];
-      return Number(value);
+      return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
     };
     const other = postgres(t.url, { max: 1, onnotice: () => {} });
     try {
       const held = await other.reserve();
       await held`begin`;
       await held`select pg_current_xact_id()`;
+      // Appended after the open transaction took its xid: committed, but behind the horizon.
+      const id = `held-${randomUUID()}`;
+      const append = await eventsRoute.POST(
+        apiRequest(`/api/v1/streams/${id}/events`, {
+          method: 'POST',
+          json: { events: [{ type: 'Read', data: {} }] },
+        }),
+        routeContext({ id }),
+      );
+      expect(append.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect(await scrape()).toBeGreaterThanOrEqual(1);
+      expect(await scrape('chronicle_events_held_back')).toBeGreaterThanOrEqual(1);
       await held`rollback`;
       held.release();
     } finally {
