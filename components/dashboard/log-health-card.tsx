@@ -16,9 +16,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 const none = <span className="text-zinc-600">—</span>;
 
+/** Younger than this, an open transaction is ordinary traffic, not a reader held back. */
+const LINGERING_SECONDS = 1;
+
 function Holder({ holder }: { holder: OpenTransaction }) {
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-4 py-3 sm:grid-cols-3 xl:grid-cols-6">
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-4 py-3 sm:grid-cols-3">
       <Fact label="Open for">
         <span className="tabular-nums">{duration(holder.ageSeconds * 1000)}</span>
       </Fact>
@@ -56,7 +59,7 @@ export function LogHealthCard({ health }: { health: LogHealth }) {
           <Badge tone="green">Readers keep up</Badge>
         )}
       </CardHeader>
-      {oldest ? (
+      {oldest && oldest.ageSeconds >= LINGERING_SECONDS ? (
         <>
           <p className="px-4 pt-3 text-sm text-zinc-700">
             The oldest open transaction (pid{' '}
@@ -70,8 +73,10 @@ export function LogHealthCard({ health }: { health: LogHealth }) {
         </>
       ) : (
         <p className="px-4 pt-3 text-sm text-zinc-700">
-          No transaction is holding back readers: every committed event is readable from{' '}
-          <code className="font-mono text-xs">$all</code>.
+          No transaction is holding back readers
+          {oldest
+            ? `: the oldest open one began ${duration(oldest.ageSeconds * 1000)} ago.`
+            : ': none is open.'}
         </p>
       )}
       <p className="px-4 pt-1 pb-3 text-sm text-zinc-700">

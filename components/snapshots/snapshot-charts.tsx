@@ -48,7 +48,14 @@ function Bars<T extends object>({
           <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
         )}
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.fill} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.fill}
+            maxBarSize={48}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </figure>

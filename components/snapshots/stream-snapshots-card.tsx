@@ -48,7 +48,7 @@ export function StreamSnapshotsCard({
               name="stream"
               defaultValue={streamId}
               placeholder="workflow-…"
-              className="w-96 font-mono"
+              className="w-[26rem] font-mono"
             />
           </Field>
         </FilterForm>

@@ -127,7 +127,7 @@ export function StreamTimeline({ streamId, version }: { streamId: string; versio
         data-testid="timeline-scroller"
         tabIndex={0}
         aria-labelledby="timeline-title"
-        className="h-[28rem] overflow-auto focus-visible:ring-2 focus-visible:ring-zinc-400 focus-visible:outline-none"
+        className="max-h-[28rem] overflow-auto focus-visible:ring-2 focus-visible:ring-zinc-400 focus-visible:outline-none"
       >
         <ol className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
