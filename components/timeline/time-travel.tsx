@@ -7,9 +7,12 @@ import { Badge } from '../ui/badge';
 import { CardContent, CardHeader, CardTitle } from '../ui/card';
 import { PointPicker, pointLabel, pointQuery, type Point } from './point-picker';
 import { StateDiff } from './state-diff';
+import { useDebounced } from '@/hooks/use-debounced';
 import { useStateAt } from '@/hooks/use-state-at';
 import { diffStates } from '@/lib/temporal/diff';
 import type { StateAt } from '@/lib/temporal/state-at';
+
+const SETTLE_MS = 250;
 
 /** States are small: every level open reads best. */
 const everything: ExpandRule = () => true;
@@ -114,8 +117,9 @@ export function TimeTravel({
   const [other, setOther] = useState<Point>({ kind: 'version', version });
   const queryA = pointQuery(point, version);
   const queryB = pointQuery(other, version);
-  const stateA = useStateAt(streamId, queryA);
-  const stateB = useStateAt(streamId, queryB);
+  // Each state read is a request (and an entry on the audit trail): ask where the reader stops.
+  const stateA = useStateAt(streamId, useDebounced(queryA, SETTLE_MS));
+  const stateB = useStateAt(streamId, useDebounced(queryB, SETTLE_MS));
   const changes =
     stateA.data && stateB.data ? diffStates(stateA.data.state, stateB.data.state) : null;
   return (
