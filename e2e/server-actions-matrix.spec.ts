@@ -17,6 +17,7 @@ const MATRIX: Record<string, Role | 'public'> = {
   'app/account/actions.ts#changePassword': 'auditor',
   'app/streams/[id]/actions.ts#verifyChain': 'auditor',
   'app/snapshots/actions.ts#cleanupSnapshots': 'operator',
+  'app/snapshots/actions.ts#takeSnapshot': 'operator',
   'app/projections/actions.ts#startReplay': 'operator',
   'app/projections/actions.ts#cancelReplay': 'operator',
   'app/projections/actions.ts#retryFailure': 'operator',
