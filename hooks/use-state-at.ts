@@ -18,11 +18,19 @@ async function fetchState(streamId: string, point: PointQuery): Promise<StateAt>
   return (await response.json()) as StateAt;
 }
 
+/** A state the server read with the page, for the point the page opens at. */
+export type InitialState = { point: PointQuery; state: StateAt };
+
 /** The state rebuilt at a point; null: no valid point yet (nothing is asked). */
-export function useStateAt(streamId: string, point: PointQuery | null) {
+export function useStateAt(
+  { streamId, version }: { streamId: string; version: number },
+  point: PointQuery | null,
+  initial?: InitialState,
+) {
   return useQuery({
-    queryKey: queryKeys.state(streamId, point ?? ''),
+    queryKey: queryKeys.state(streamId, version, point ?? ''),
     queryFn: () => fetchState(streamId, point!),
+    initialData: initial && initial.point === point ? initial.state : undefined,
     enabled: point !== null,
     staleTime: Infinity,
     retry: false,

@@ -130,7 +130,7 @@ export default async function SnapshotsPage({
         </Card>
         <Card aria-labelledby="creation-chart-title">
           <CardHeader>
-            <CardTitle id="creation-chart-title">Snapshots taken per day</CardTitle>
+            <CardTitle id="creation-chart-title">Taken per day</CardTitle>
             <p className="text-xs text-zinc-600">last 30 days, UTC</p>
           </CardHeader>
           <CardContent>

@@ -32,7 +32,7 @@ export function StreamSnapshotsCard({
   return (
     <Card className="mb-5" aria-labelledby="stream-snapshots-title">
       <CardHeader>
-        <CardTitle id="stream-snapshots-title">A stream’s snapshots</CardTitle>
+        <CardTitle id="stream-snapshots-title">By stream</CardTitle>
         {found.kind === 'found' &&
           found.snapshotable &&
           (canTake && take ? (

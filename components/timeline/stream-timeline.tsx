@@ -9,6 +9,7 @@ import { ToggleGroup } from '../ui/toggle-group';
 import { groupEvents } from './timeline-groups';
 import { EventLine, GroupRow, type TimelineView } from './timeline-row';
 import { useStreamPages } from '@/hooks/use-stream-pages';
+import type { StreamPage } from '@/lib/event-store/read-stream';
 
 const VIEWS: { view: TimelineView; label: string }[] = [
   { view: 'compact', label: 'Compact' },
@@ -28,8 +29,16 @@ const ESTIMATES: Record<TimelineView, [closed: number, open: number]> = {
  * and loads the next page of events as the reader nears the end of those loaded: a stream of
  * 100,000 events costs what its visible rows cost.
  */
-export function StreamTimeline({ streamId, version }: { streamId: string; version: number }) {
-  const pages = useStreamPages(streamId);
+export function StreamTimeline({
+  streamId,
+  version,
+  firstPage,
+}: {
+  streamId: string;
+  version: number;
+  firstPage: StreamPage;
+}) {
+  const pages = useStreamPages(streamId, firstPage);
   const [view, setView] = useState<TimelineView>('compact');
   // Each row is open when the view's default says so, unless the reader flipped it.
   const [openByDefault, setOpenByDefault] = useState(false);

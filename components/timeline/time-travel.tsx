@@ -107,19 +107,28 @@ export function TimeTravel({
   version,
   firstAt,
   lastAt,
+  initial,
 }: {
   streamId: string;
   version: number;
   firstAt: string;
   lastAt: string;
+  /** The states at the points the section opens at (version 1 and the current version). */
+  initial: [first: StateAt, current: StateAt];
 }) {
-  const [point, setPoint] = useState<Point>({ kind: 'version', version: Math.min(1, version) });
+  const [point, setPoint] = useState<Point>({ kind: 'version', version: initial[0].version });
   const [other, setOther] = useState<Point>({ kind: 'version', version });
   const queryA = pointQuery(point, version);
   const queryB = pointQuery(other, version);
   // Each state read is a request (and an entry on the audit trail): ask where the reader stops.
-  const stateA = useStateAt(streamId, useDebounced(queryA, SETTLE_MS));
-  const stateB = useStateAt(streamId, useDebounced(queryB, SETTLE_MS));
+  const stateA = useStateAt({ streamId, version }, useDebounced(queryA, SETTLE_MS), {
+    point: `version=${initial[0].version}`,
+    state: initial[0],
+  });
+  const stateB = useStateAt({ streamId, version }, useDebounced(queryB, SETTLE_MS), {
+    point: `version=${initial[1].version}`,
+    state: initial[1],
+  });
   const changes =
     stateA.data && stateB.data ? diffStates(stateA.data.state, stateB.data.state) : null;
   return (
