@@ -45,7 +45,13 @@ function Bars<T extends object>({
           isAnimationActive={false}
         />
         {series.length > 1 && (
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            iconType="square"
+            iconSize={10}
+            wrapperStyle={{ fontSize: 12 }}
+            // Names in text colour: a light series colour would be unreadable as text.
+            formatter={(value: string) => <span className="text-zinc-700">{value}</span>}
+          />
         )}
         {series.map((s) => (
           <Bar
