@@ -9,7 +9,7 @@ export function ComingSoon({ section }: { section: PlannedSection }) {
       <PageHeader title={section.label} description={section.description} />
       <Card className="max-w-2xl">
         <CardContent className="flex gap-4 p-6">
-          <Hourglass className="mt-0.5 size-6 shrink-0 text-zinc-400" aria-hidden />
+          <Hourglass className="mt-0.5 size-6 shrink-0 text-zinc-500" aria-hidden />
           <div>
             <p className="text-base font-semibold text-zinc-900">Coming soon</p>
             <p className="mt-1 text-sm text-zinc-600">

@@ -12,7 +12,7 @@ export function TimeKind({ kind }: { kind: TimeKindName }) {
   return (
     <span
       title={MEANING[kind]}
-      className="rounded bg-zinc-100 px-1 py-px text-[10px] font-normal tracking-normal text-zinc-500 normal-case"
+      className="rounded bg-zinc-100 px-1 py-px text-[10px] font-normal tracking-normal text-zinc-600 normal-case"
     >
       {kind}
     </span>
@@ -47,7 +47,7 @@ export function Times({
   const other: TimeKindName = shown === 'occurred' ? 'recorded' : 'occurred';
   const main = times[shown] ?? times[other];
   const second = times[other];
-  if (!main) return <span className="text-zinc-400">—</span>;
+  if (!main) return <span className="text-zinc-500">—</span>;
   return (
     <span className="inline-flex flex-col gap-0.5">
       <span className="inline-flex items-center gap-1.5">

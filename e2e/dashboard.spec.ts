@@ -19,3 +19,15 @@ test('the dashboard counts a category and links to its streams', async ({ page, 
     page.getByRole('table').getByRole('link', { name: new RegExp(`^${category}-`) }),
   ).toHaveText([`${category}-1`, `${category}-2`]);
 });
+
+test('the dashboard tells whether an open transaction holds readers of the log back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const card = page.getByTestId('log-health');
+  await expect(card.getByRole('heading', { name: 'Health of the log' })).toBeVisible();
+  await expect(card).toContainText(
+    /No transaction is holding back readers|The oldest open transaction \(pid \d+, xid \d+\) holds back/,
+  );
+  await expect(card).toContainText(/Committed events not yet readable: \d+/);
+});

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { appendEvents, createStreams, uniqueCategory, waitForHydration } from './support/api';
+import { createWorkflow, runCommands, uniqueName } from './support/research-api';
 
 const DIR = '/tmp/screens';
 
@@ -123,4 +124,52 @@ test('screenshots of each console page', async ({ page, request }) => {
   });
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot('event-not-found', `/events/${crypto.randomUUID()}`);
+});
+
+/** The stream page's timeline and time travel, the snapshots page and the dashboard's log health. */
+test('screenshots of the timeline, time travel, snapshots and log health', async ({ page }) => {
+  mkdirSync(DIR, { recursive: true });
+  const workflowId = await createWorkflow(page.request, uniqueName('Sleep and recall'));
+  await runCommands(page.request, workflowId, [
+    { command: 'addStep', stepId: 'collect', title: 'Collect the sleep diaries' },
+    { command: 'addStep', stepId: 'analyse', title: 'Analyse recall scores' },
+    { command: 'start' },
+    { command: 'startStep', stepId: 'collect' },
+    { command: 'completeStep', stepId: 'collect', output: { diaries: 120 } },
+    { command: 'startStep', stepId: 'analyse' },
+  ]);
+  const streamId = `workflow-${workflowId}`;
+  const full = async (name: string, path: string, act?: () => Promise<void>) => {
+    await page.goto(path);
+    await waitForHydration(page);
+    await act?.();
+    await page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true });
+  };
+  const stream = `/streams/${encodeURIComponent(streamId)}`;
+  await full('timeline-compact', stream, async () => {
+    await page.getByLabel('Point in history: version', { exact: true }).fill('3');
+    await page.getByTestId('version-reached').filter({ hasText: '3' }).waitFor();
+    await page.getByRole('button', { name: 'Expand all' }).click();
+  });
+  await full('timeline-full', stream, async () => {
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Full' }).click();
+    await page
+      .getByRole('group', { name: 'Point in history: by' })
+      .getByRole('button', { name: 'Time' })
+      .click();
+  });
+  await full('timeline-raw', stream, async () => {
+    await page
+      .getByRole('group', { name: 'View' })
+      .getByRole('button', { name: 'Raw JSON' })
+      .click();
+    await page.getByRole('button', { name: 'Expand all' }).click();
+  });
+  await full('snapshots-stream', `/snapshots?stream=${encodeURIComponent(streamId)}`, async () => {
+    await page.getByRole('button', { name: 'Take a snapshot now' }).click();
+    await page.getByText(/Snapshot taken at version/).waitFor();
+  });
+  await full('snapshots-unknown', '/snapshots?stream=workflow-none');
+  await full('snapshots-invalid', '/snapshots?stream=bad%20id');
+  await full('dashboard-full', '/');
 });

@@ -20,6 +20,7 @@ const MATRIX: Record<string, Role | 'public'> = {
   'app/integrity/actions.ts#verifyAllStreams': 'auditor',
   'app/integrity/actions.ts#cancelVerification': 'auditor',
   'app/snapshots/actions.ts#cleanupSnapshots': 'operator',
+  'app/snapshots/actions.ts#takeSnapshot': 'operator',
   'app/projections/actions.ts#startReplay': 'operator',
   'app/projections/actions.ts#cancelReplay': 'operator',
   'app/projections/actions.ts#retryFailure': 'operator',

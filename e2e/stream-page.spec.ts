@@ -48,11 +48,11 @@ test.describe('Stream page', () => {
     await expect(data).toContainText(/"note":\s*"entry number 3"/);
     await expect(page.getByText('Previous hash')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await page.getByRole('table').getByRole('button', { name: 'Collapse all' }).click();
     // Nested values fold away; the top-level fields stay readable.
     await expect(data).not.toContainText('entry number 3');
     await expect(data).toContainText(/"entry":\s*3/);
-    await page.getByRole('button', { name: 'Expand all' }).click();
+    await page.getByRole('table').getByRole('button', { name: 'Expand all' }).click();
     await expect(data).toContainText(/"note":\s*"entry number 3"/);
   });
 

@@ -20,6 +20,9 @@ import type { SigningKey } from './integrity/signing-key';
 import { createResearch } from './research';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
+import { snapshotsByDay, streamSnapshots } from './snapshots/stream-snapshots';
+import { takeSnapshot } from './snapshots/take-snapshot';
+import { logHealth } from './log-health';
 import { stateAt, type StatePoint } from './temporal/state-at';
 
 export type ChronicleOptions = {
@@ -40,6 +43,8 @@ export type ChronicleOptions = {
   projections?: readonly Projection[];
   /** Signs digests and evidence files; without one, neither can be made. */
   signingKey?: SigningKey | null;
+  /** Past this age the oldest open transaction is a warning on the dashboard. */
+  horizonWarnSeconds?: number;
 };
 
 /** Everything the app and the API use, built over one database. */
@@ -60,6 +65,7 @@ export function createChronicle({
   onBackgroundError = () => {},
   projections = projectionCatalog,
   signingKey = null,
+  horizonWarnSeconds = 30,
 }: ChronicleOptions) {
   const store = createEventStore({ db, registry, maxClockSkewMs });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
@@ -101,6 +107,12 @@ export function createChronicle({
       assertRole(actor, 'operator');
       return { removed: await cleanupSnapshots(sql, { keep: snapshotKeep }), kept: snapshotKeep };
     },
+    takeSnapshot: (params: { actor: Actor; streamId: string }) =>
+      takeSnapshot({ store, repository }, params),
+    streamSnapshots: (params: { actor: Actor; streamId: string }) => streamSnapshots(sql, params),
+    snapshotsByDay: (params: { actor: Actor; days?: number }) => snapshotsByDay(sql, params),
+    logHealth: ({ actor }: { actor: Actor }) =>
+      logHealth(sql, { actor, warnSeconds: horizonWarnSeconds }),
   };
 }
 

@@ -8,6 +8,7 @@ type Metrics = {
   errors: Counter<'code'>;
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
   oldestTransactionAge: Gauge;
+  eventsHeldBack: Gauge;
   projectionLagEvents: Gauge<'projection'>;
   projectionLagSeconds: Gauge<'projection'>;
   projectionStopped: Gauge<'projection'>;
@@ -55,6 +56,11 @@ function create(): Metrics {
     oldestTransactionAge: new Gauge({
       name: 'chronicle_oldest_transaction_age_seconds',
       help: 'Age of the oldest open transaction holding an xid; $all readers wait for it (NaN: database down)',
+      registers: [registry],
+    }),
+    eventsHeldBack: new Gauge({
+      name: 'chronicle_events_held_back',
+      help: 'Committed events at or above the gap-safe horizon: in the log, not yet readable from $all',
       registers: [registry],
     }),
     projectionLagEvents: new Gauge({

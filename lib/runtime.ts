@@ -67,6 +67,7 @@ async function start(): Promise<Runtime> {
     cacheMaxBytes: config.CHRONICLE_CACHE_MAX_BYTES,
     cacheTtlMs: config.CHRONICLE_CACHE_TTL_MS,
     maxClockSkewMs: config.CHRONICLE_MAX_CLOCK_SKEW_MS,
+    horizonWarnSeconds: config.CHRONICLE_HORIZON_WARN_SECONDS,
     onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
     signingKey: signingKey(config, Boolean(server)),
   });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { EventChartCard } from '@/components/dashboard/event-chart-card';
+import { LogHealthCard } from '@/components/dashboard/log-health-card';
 import { chartData, chartWindow, dashboardQuery } from '@/components/dashboard/event-chart-data';
 import { ProjectionHealth } from '@/components/dashboard/projection-health';
 import { FirstEventHint } from '@/components/first-event-hint';
@@ -32,11 +33,13 @@ export default async function DashboardPage({
   const query = parseSearchParams(dashboardQuery, await searchParams);
   const range = query.ok ? query.data.range : '30d';
   const period = chartWindow(range, new Date());
-  const { projections } = await getChronicle();
-  const [stats, health, buckets] = await Promise.all([
+  const chronicle = await getChronicle();
+  const { projections } = chronicle;
+  const [stats, health, buckets, log] = await Promise.all([
     (await getStore()).stats({ actor }),
     projections.list({ actor }),
     projections.eventStats({ actor, ...period }),
+    chronicle.logHealth({ actor }),
   ]);
   return (
     <>
@@ -64,6 +67,7 @@ export default async function DashboardPage({
         </div>
         <ProjectionHealth projections={health} />
       </div>
+      <LogHealthCard health={log} />
       <Card>
         <CardHeader>
           <CardTitle>Categories</CardTitle>

@@ -31,6 +31,7 @@ const MATRIX: Record<string, Role | 'any' | 'public'> = {
   'GET /api/v1/streams/[id]': 'auditor',
   'GET /api/v1/streams/[id]/events': 'auditor',
   'POST /api/v1/streams/[id]/events': 'operator',
+  'GET /api/v1/streams/[id]/events/download': 'auditor',
   'GET /api/v1/streams/[id]/state': 'auditor',
   'GET /api/v1/streams/[id]/diff': 'auditor',
   'GET /api/v1/streams/[id]/verify': 'auditor',

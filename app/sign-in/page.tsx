@@ -31,7 +31,7 @@ export default async function SignInPage({
         </p>
         <SignInForm signIn={signIn} next={next} />
       </Card>
-      <p className="max-w-sm text-center text-xs text-zinc-500">
+      <p className="max-w-sm text-center text-xs text-zinc-600">
         Forgot your password, or no account yet? Ask an admin of this Chronicle.
       </p>
     </div>

@@ -17,7 +17,7 @@ import { OutcomeBadge } from './outcome-badge';
 export const AUDIT_COLUMNS = 6;
 
 const mono = 'font-mono text-xs text-zinc-600';
-const none = <span className="text-zinc-400">—</span>;
+const none = <span className="text-zinc-500">—</span>;
 
 function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
@@ -84,7 +84,7 @@ export function AuditRow({
               </span>
             </span>
           ) : (
-            <span className="text-zinc-400" title="Nobody was signed in">
+            <span className="text-zinc-500" title="Nobody was signed in">
               anonymous
             </span>
           )}
@@ -119,7 +119,7 @@ export function AuditRow({
           <span className="flex flex-col">
             <span className={mono}>{data.clientAddress ?? none}</span>
             {data.requestId && (
-              <span title={`Request ${data.requestId}`} className="font-mono text-xs text-zinc-400">
+              <span title={`Request ${data.requestId}`} className="font-mono text-xs text-zinc-500">
                 {data.requestId.slice(0, 8)}
               </span>
             )}

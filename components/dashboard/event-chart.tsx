@@ -10,10 +10,9 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import { CHART_MARGIN, CURSOR, GRID_STROKE, xAxisStyle, yAxisStyle } from '../chart-style';
 import { count } from '../format';
 import type { ChartBucket, ChartData } from './event-chart-data';
-
-const AXIS_TICK = { fontSize: 11, fill: '#71717a' };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -92,30 +91,26 @@ export function EventChart({
         responsive
         data={data.rows}
         style={{ width: '100%', height: 260 }}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        margin={CHART_MARGIN}
         barCategoryGap={bucket === 'day' ? '20%' : data.rows.length > 48 ? 0 : 1}
       >
-        <CartesianGrid vertical={false} stroke="#e4e4e7" />
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis
           dataKey="at"
           ticks={dayTicks(data, bucket)}
           tickFormatter={tickLabel(bucket)}
-          tick={AXIS_TICK}
-          tickLine={false}
-          axisLine={{ stroke: '#d4d4d8' }}
           minTickGap={28}
+          {...xAxisStyle}
         />
         <YAxis
           allowDecimals={false}
           tickFormatter={(value: number) => count(value)}
-          tick={AXIS_TICK}
-          tickLine={false}
-          axisLine={false}
           width={56}
+          {...yAxisStyle}
         />
         <Tooltip
           content={(props) => <ChartTooltip {...props} bucket={bucket} />}
-          cursor={{ fill: '#f4f4f5' }}
+          cursor={CURSOR}
           isAnimationActive={false}
         />
         <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

@@ -41,6 +41,7 @@ export function EventTypePicker({
   const finder = useRef<HTMLInputElement>(null);
   const labelId = useId();
   const panelId = useId();
+  const valueId = useId();
   const known = new Set(groups.flatMap((group) => group.types));
   // A type asked for in the URL stays choosable even when the store no longer offers it.
   const shown = [
@@ -82,16 +83,16 @@ export function EventTypePicker({
       <span id={labelId}>{label}</span>
       <button
         type="button"
-        aria-labelledby={labelId}
+        aria-labelledby={`${labelId} ${valueId}`}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
         className="flex h-8 w-52 items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-2 text-left text-sm font-normal text-zinc-900 focus-visible:border-zinc-500 focus-visible:ring-2 focus-visible:ring-zinc-200 focus-visible:outline-none"
       >
-        <span className={cn('truncate', selected.size === 0 && 'text-zinc-500')}>
+        <span id={valueId} className={cn('truncate', selected.size === 0 && 'text-zinc-500')}>
           {summary([...selected], noun)}
         </span>
-        <ChevronDown className="size-4 shrink-0 text-zinc-400" aria-hidden />
+        <ChevronDown className="size-4 shrink-0 text-zinc-500" aria-hidden />
       </button>
       <fieldset
         id={panelId}
@@ -108,7 +109,7 @@ export function EventTypePicker({
           onChange={(event) => setSearch(event.target.value)}
           // Enter here means "find", not "apply the filters".
           onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
-          className="mb-2 h-8 w-full rounded-md border border-zinc-300 px-2 text-sm text-zinc-900 placeholder:text-zinc-400 focus-visible:border-zinc-500 focus-visible:outline-none"
+          className="mb-2 h-8 w-full rounded-md border border-zinc-300 px-2 text-sm text-zinc-900 placeholder:text-zinc-500 focus-visible:border-zinc-500 focus-visible:outline-none"
         />
         <div className="max-h-72 overflow-y-auto">
           {shown.map((group) => (

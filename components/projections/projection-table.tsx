@@ -114,14 +114,14 @@ export function ProjectionTable({
                   {count(projection.failures)}
                 </a>
               ) : (
-                <span className="text-zinc-400">0</span>
+                <span className="text-zinc-500">0</span>
               )}
             </TableCell>
             <TableCell>
               {projection.rebuiltAt ? (
                 <Timestamp value={projection.rebuiltAt} />
               ) : (
-                <span className="text-zinc-400">never</span>
+                <span className="text-zinc-500">never</span>
               )}
             </TableCell>
             {start && (

@@ -15,7 +15,7 @@ function Times({ replay }: { replay: ReplayView }) {
       {value ? (
         <Timestamp value={value} />
       ) : (
-        <span className="text-xs text-zinc-400">{missing}</span>
+        <span className="text-xs text-zinc-500">{missing}</span>
       )}
     </span>
   );

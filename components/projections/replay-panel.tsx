@@ -99,7 +99,7 @@ export function ReplayPanel({
       <CardHeader>
         <div className="flex items-center gap-2">
           <RefreshCw
-            className={final ? 'size-4 text-zinc-400' : 'size-4 animate-spin text-sky-600'}
+            className={final ? 'size-4 text-zinc-500' : 'size-4 animate-spin text-sky-600'}
             aria-hidden
           />
           <CardTitle>{title}</CardTitle>

@@ -45,7 +45,7 @@ export function AppNav({ actor }: { actor: Actor }) {
       ))}
       {admin.length > 0 && (
         <>
-          <p className="mt-4 mb-1 px-2.5 text-[10px] font-medium tracking-wide text-zinc-500 uppercase">
+          <p className="mt-4 mb-1 px-2.5 text-[10px] font-medium tracking-wide text-zinc-400 uppercase">
             Administration
           </p>
           {admin.map((item) => (

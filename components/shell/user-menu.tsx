@@ -19,7 +19,7 @@ export function UserMenu({ actor, signOut }: { actor: Actor; signOut: () => Prom
           <span className="truncate text-xs font-medium" data-testid="signed-in-as">
             {actor.name ?? actor.id}
           </span>
-          <span className="text-[11px] text-zinc-500">{actor.role}</span>
+          <span className="text-[11px] text-zinc-400">{actor.role}</span>
         </span>
       </Link>
       <form action={signOut}>

@@ -90,7 +90,7 @@ export function TokenTable({
                 {token.lastUsedAt ? (
                   <Timestamp value={token.lastUsedAt} />
                 ) : (
-                  <span className="text-zinc-400">never</span>
+                  <span className="text-zinc-500">never</span>
                 )}
               </TableCell>
               <TableCell>

@@ -17,7 +17,7 @@ export function DisclosureButton({
       onClick={onToggle}
       aria-expanded={open}
       aria-label={label}
-      className="flex size-6 items-center justify-center rounded text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900"
+      className="flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"
     >
       <ChevronRight
         className={cn('size-4 transition-transform', open && 'rotate-90')}

@@ -87,7 +87,7 @@ export function StepRow({
   return (
     <>
       <TableRow className={cn(expanded && 'bg-zinc-50')}>
-        <TableCell className="w-8 text-right text-zinc-400 tabular-nums">{index + 1}</TableCell>
+        <TableCell className="w-8 text-right text-zinc-500 tabular-nums">{index + 1}</TableCell>
         <TableCell className="font-medium text-zinc-900">{step.title}</TableCell>
         <TableCell>
           <StatusBadge status={step.status} />
@@ -98,7 +98,7 @@ export function StepRow({
               {agent ? agent.name : step.agentId}
             </Link>
           ) : (
-            <span className="text-zinc-400">—</span>
+            <span className="text-zinc-500">—</span>
           )}
         </TableCell>
         <TableCell className="max-w-md">
@@ -107,7 +107,7 @@ export function StepRow({
           ) : step.output !== undefined ? (
             <span className="line-clamp-2 break-words">{formatOutput(step.output)}</span>
           ) : (
-            <span className="text-zinc-400">—</span>
+            <span className="text-zinc-500">—</span>
           )}
         </TableCell>
         <TableCell className="text-right whitespace-nowrap">

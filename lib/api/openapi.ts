@@ -22,6 +22,8 @@ import {
   streamList,
   streamPage,
   verifyResult,
+  downloadQuery,
+  historyDocument,
 } from './schemas';
 import {
   diffQuery,
@@ -185,6 +187,22 @@ const routes: RouteConfig[] = [
     streamPage,
     readStreamQuery,
   ),
+  {
+    method: 'get',
+    path: '/streams/{id}/events/download',
+    summary:
+      "A stream's whole history as one JSON file, events in version order, sent as it is read (auditor)",
+    request: { params: streamPath, query: downloadQuery },
+    responses: answers(
+      {
+        200: {
+          description: 'An attachment named after the stream and its version',
+          content: { 'application/json': { schema: historyDocument } },
+        },
+      },
+      [400, 404],
+    ),
+  },
   {
     method: 'post',
     path: '/streams/{id}/events',

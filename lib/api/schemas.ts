@@ -70,6 +70,7 @@ const allFilterQuery = z.object({
   occurredFrom: queryParam(instant, 'Occurred (business time) at or after this ISO 8601 time'),
   occurredTo: queryParam(instant, 'Occurred (business time) before this ISO 8601 time'),
 });
+export const downloadQuery = z.object({ raw });
 
 export const readAllQuery = z.object({
   after: queryParam(
@@ -189,6 +190,10 @@ export const streamPage = z
       .openapi({ description: 'fromVersion of the next page; null at the end' }),
   })
   .openapi('StreamPage');
+
+export const historyDocument = z
+  .object({ streamId: z.string(), version, events: z.array(recordedEvent) })
+  .openapi('StreamHistory');
 
 export const appendResult = z
   .object({

@@ -23,6 +23,7 @@ export const auditActions = [
   'ProjectionFailureRetry',
   'ProjectionFailureSkip',
   'SnapshotCleanup',
+  'SnapshotTake',
   'StreamVerify',
   'VerificationCancel',
   'DigestTake',

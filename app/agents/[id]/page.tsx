@@ -97,7 +97,7 @@ export default async function AgentPage({ params, searchParams }: Props) {
             label: 'Capabilities',
             value:
               agent.capabilities.length === 0 ? (
-                <span className="text-zinc-400">none listed</span>
+                <span className="text-zinc-500">none listed</span>
               ) : (
                 <span className="flex flex-wrap gap-1">
                   {agent.capabilities.map((capability) => (

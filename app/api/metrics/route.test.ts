@@ -14,6 +14,20 @@ beforeAll(async () => {
   eventsRoute = await import('../v1/streams/[id]/events/route');
 });
 
+/** Appends one event through the REST route, as a client does. */
+async function appendOne(prefix: string) {
+  const id = `${prefix}-${randomUUID()}`;
+  const response = await eventsRoute.POST(
+    apiRequest(`/api/v1/streams/${id}/events`, {
+      method: 'POST',
+      json: { events: [{ type: 'Read', data: {} }] },
+    }),
+    routeContext({ id }),
+  );
+  expect(response.status).toBe(201);
+  return (await response.json()) as { positions: number[] };
+}
+
 describe('GET /api/metrics', () => {
   it('needs a token of any role', async () => {
     await expectProblem(
@@ -28,16 +42,7 @@ describe('GET /api/metrics', () => {
   });
 
   it('exposes append and HTTP metrics in the Prometheus text format', async () => {
-    const id = `meter-${randomUUID()}`;
-    const append = await eventsRoute.POST(
-      apiRequest(`/api/v1/streams/${id}/events`, {
-        method: 'POST',
-        json: { events: [{ type: 'Read', data: {} }] },
-      }),
-      routeContext({ id }),
-    );
-    expect(append.status).toBe(201);
-    const { positions } = (await append.json()) as { positions: number[] };
+    const { positions } = await appendOne('meter');
     await waitForHorizon(t.store, positions[0]!);
     const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
     expect(response.status).toBe(200);
@@ -56,19 +61,21 @@ describe('GET /api/metrics', () => {
   });
 
   it('measures the oldest transaction holding an xid at each scrape', async () => {
-    const scrape = async () => {
+    const scrape = async (name = 'chronicle_oldest_transaction_age_seconds') => {
       const response = await metricsRoute.GET(apiRequest('/api/metrics'), routeContext());
       const text = await response.text();
-      const value = /^chronicle_oldest_transaction_age_seconds (\S+)$/m.exec(text)?.[1];
-      return Number(value);
+      return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
     };
     const other = postgres(t.url, { max: 1, onnotice: () => {} });
     try {
       const held = await other.reserve();
       await held`begin`;
       await held`select pg_current_xact_id()`;
+      // Appended after the open transaction took its xid: committed, but behind the horizon.
+      await appendOne('held');
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect(await scrape()).toBeGreaterThanOrEqual(1);
+      expect(await scrape('chronicle_events_held_back')).toBeGreaterThanOrEqual(1);
       await held`rollback`;
       held.release();
     } finally {

@@ -15,8 +15,10 @@ export const runtime = 'nodejs';
  * anyone with CHRONICLE_METRICS_PUBLIC=true.
  */
 async function measureProjections() {
-  const { projectionLagEvents, projectionLagSeconds, projectionStopped } = metrics();
-  const { projections } = await getChronicle();
+  const { projectionLagEvents, projectionLagSeconds, projectionStopped, eventsHeldBack } =
+    metrics();
+  const { projections, logHealth } = await getChronicle();
+  eventsHeldBack.set((await logHealth({ actor: systemActor })).heldBack.events);
   for (const view of await projections.list({ actor: systemActor })) {
     const labels = { projection: view.name };
     projectionLagEvents.set(labels, view.lag.events);

@@ -10,6 +10,9 @@ import { SegmentedLinks } from '@/components/segmented-links';
 import { streamHref } from '@/components/stream-href';
 import { StreamSummary } from '@/components/streams/stream-summary';
 import { VerifyChain } from '@/components/streams/verify-chain';
+import { StreamTimeline } from '@/components/timeline/stream-timeline';
+import { TIMELINE_PAGE_SIZE } from '@/components/timeline/page-size';
+import { TimeTravel } from '@/components/timeline/time-travel';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { agentHref } from '@/components/workflows/agent-option';
 import { workflowHref } from '@/components/workflows/workflow-href';
@@ -19,6 +22,7 @@ import { agentAggregate } from '@/lib/domain/agent';
 import { workflowAggregate } from '@/lib/domain/workflow';
 import { PAGE_SIZES, streamEventFilters, type StreamEventFilters } from '@/lib/console/filters';
 import { findStream, streamIdFromSegment } from '@/lib/console/find-stream';
+import { timelineStart } from '@/lib/console/timeline-start';
 import {
   hrefWith,
   parseSearchParams,
@@ -61,11 +65,14 @@ export default async function StreamPage({ params, searchParams }: Props) {
   const stream = streamId === null ? null : await findStream(actor, streamId);
   if (!stream) notFound();
   const parsed = parseSearchParams(streamEventFilters, await searchParams);
-  const [labels, ends] = await Promise.all([
+  const [labels, ends, start] = await Promise.all([
     streamLabels(actor, [stream.streamId]),
     streamEnds(actor, [stream]),
+    timelineStart(actor, stream, TIMELINE_PAGE_SIZE),
   ]);
+  await recordRead(actor, stream.streamId);
   const label = labels.get(stream.streamId);
+  const { first, last } = ends.get(stream.streamId) ?? {};
   return (
     <>
       <PageHeader
@@ -78,7 +85,25 @@ export default async function StreamPage({ params, searchParams }: Props) {
         description={label && <OwnerLink stream={stream} label={label} />}
         actions={<VerifyChain verify={verifyChain.bind(null, stream.streamId)} />}
       />
-      <StreamSummary stream={stream} {...ends.get(stream.streamId)} />
+      <StreamSummary stream={stream} first={first} last={last} />
+      {start.states && (
+        <Card className="mb-5">
+          <TimeTravel
+            streamId={stream.streamId}
+            version={stream.version}
+            firstAt={first?.recordedAt ?? stream.createdAt}
+            lastAt={last?.recordedAt ?? stream.updatedAt}
+            initial={start.states}
+          />
+        </Card>
+      )}
+      <Card className="mb-5" aria-labelledby="timeline-title">
+        <StreamTimeline
+          streamId={stream.streamId}
+          version={stream.version}
+          firstPage={start.firstPage}
+        />
+      </Card>
       <Card>
         {parsed.ok ? (
           <StreamEvents actor={actor} stream={stream} filters={parsed.data} />
@@ -104,7 +129,6 @@ async function StreamEvents({
     store.readStream({ actor, streamId: stream.streamId, ...filters }),
   );
   if (!page.ok) return <InvalidView stream={stream} error={page.error} />;
-  await recordRead(actor, stream.streamId);
   const href = (change: Partial<StreamEventFilters>) =>
     hrefWith(streamHref(stream.streamId), { ...filters, ...change });
   const { events, nextCursor } = page.data;
