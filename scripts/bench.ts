@@ -26,7 +26,7 @@ import {
   exportEvidence,
   seedAuditorStore,
   timeTravel,
-  useRuntime,
+  pointRuntimeAt,
   verifyLongStream,
 } from './bench/auditor';
 import { connect } from '../db/client';
@@ -237,7 +237,7 @@ async function benchmarkAuditor(url: string) {
     process.stderr.write(`auditor: seeding ${events} events in ${streams} streams\n`);
     const seeded = await seedAuditorStore(chronicle, { events, streams });
     await checkpoint(url);
-    useRuntime(url);
+    pointRuntimeAt(url);
     return [
       { workload: 'auditor-store', ...seeded },
       await explorerFirstPages(db.$client, 50),

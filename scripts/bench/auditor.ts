@@ -98,7 +98,7 @@ async function latencies(calls: number, call: Call) {
 const TOKEN = 'bench-bootstrap-token-0123456789abcdef';
 
 /** The app's runtime over the bench database, so that routes run as they do in the server. */
-export function useRuntime(url: string) {
+export function pointRuntimeAt(url: string) {
   process.env.DATABASE_URL = url;
   process.env.CHRONICLE_BOOTSTRAP_TOKEN = TOKEN;
   process.env.CHRONICLE_WORKER = 'false';
