@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageAs, signedOutPage } from './support/accounts';
-import { waitForHydration } from './support/api';
+import { E2E_TOKEN, waitForHydration } from './support/api';
 import { CONSOLE_PAGES, describeViolations, seriousViolations, type PageData } from './support/axe';
 import { createWorkflow, registerAgent, runCommands, uniqueName } from './support/research-api';
 
@@ -14,7 +14,12 @@ test.beforeAll(async ({ request, browser }) => {
     { command: 'startStep', stepId: 'collect' },
   ]);
   const agentId = await registerAgent(request, uniqueName('Reader'));
-  data = { streamId: `workflow-${workflowId}`, workflowId, agentId };
+  const streamId = `workflow-${workflowId}`;
+  const read = await request.get(`/api/v1/streams/${streamId}/events?limit=1`, {
+    headers: { Authorization: `Bearer ${E2E_TOKEN}` },
+  });
+  const { events } = (await read.json()) as { events: { eventId: string }[] };
+  data = { streamId, workflowId, agentId, eventId: events[0]!.eventId };
   // A stored snapshot, so that the snapshots page draws its charts and lists one.
   const page = await pageAs(browser, 'admin');
   await page.goto(`/snapshots?stream=${encodeURIComponent(data.streamId)}`);

@@ -124,6 +124,10 @@ test('screenshots of each console page', async ({ page, request }) => {
   });
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot('event-not-found', `/events/${crypto.randomUUID()}`);
+  await shoot('integrity', '/integrity', async () => {
+    await page.getByRole('button', { name: 'Take a digest now' }).click();
+    await page.getByText(/events in [\d,]+ streams/).waitFor();
+  });
 });
 
 /** The stream page's timeline and time travel, the snapshots page and the dashboard's log health. */

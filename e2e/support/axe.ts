@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Ids a spec creates before its visit, so that pages show data rather than empty states. */
-export type PageData = { streamId: string; workflowId: string; agentId: string };
+export type PageData = { streamId: string; workflowId: string; agentId: string; eventId: string };
 
 /**
  * Every page of the console, by name, with its path and whether it needs a signed-out browser.
@@ -20,6 +20,7 @@ export const CONSOLE_PAGES: {
   { name: 'streams', path: () => '/streams' },
   { name: 'a stream', path: ({ streamId }) => `/streams/${encodeURIComponent(streamId)}` },
   { name: 'events', path: () => '/events' },
+  { name: 'an event', path: ({ eventId }) => `/events/${eventId}` },
   { name: 'workflows', path: () => '/workflows' },
   { name: 'a workflow', path: ({ workflowId }) => `/workflows/${workflowId}` },
   { name: 'new workflow', path: () => '/workflows/new' },
@@ -30,6 +31,7 @@ export const CONSOLE_PAGES: {
     name: 'snapshots',
     path: ({ streamId }) => `/snapshots?stream=${encodeURIComponent(streamId)}`,
   },
+  { name: 'integrity', path: () => '/integrity' },
   { name: 'audit', path: () => '/audit' },
   { name: 'users', path: () => '/users' },
   { name: 'tokens', path: () => '/tokens' },

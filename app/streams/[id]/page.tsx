@@ -13,6 +13,7 @@ import { VerifyChain } from '@/components/streams/verify-chain';
 import { StreamTimeline } from '@/components/timeline/stream-timeline';
 import { TIMELINE_PAGE_SIZE } from '@/components/timeline/page-size';
 import { TimeTravel } from '@/components/timeline/time-travel';
+import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { agentHref } from '@/components/workflows/agent-option';
 import { workflowHref } from '@/components/workflows/workflow-href';
@@ -31,7 +32,7 @@ import {
 } from '@/lib/console/search-params';
 import type { Actor } from '@/lib/actor';
 import type { StreamDetails } from '@/lib/event-store';
-import { getStore } from '@/lib/runtime';
+import { getChronicle, getStore } from '@/lib/runtime';
 import { recordRead } from '../../_session/audit';
 import { requireActor } from '../../_session/session';
 import { verifyChain } from './actions';
@@ -65,10 +66,11 @@ export default async function StreamPage({ params, searchParams }: Props) {
   const stream = streamId === null ? null : await findStream(actor, streamId);
   if (!stream) notFound();
   const parsed = parseSearchParams(streamEventFilters, await searchParams);
-  const [labels, ends, start] = await Promise.all([
+  const [labels, ends, start, { integrity }] = await Promise.all([
     streamLabels(actor, [stream.streamId]),
     streamEnds(actor, [stream]),
     timelineStart(actor, stream, TIMELINE_PAGE_SIZE),
+    getChronicle(),
   ]);
   await recordRead(actor, stream.streamId);
   const label = labels.get(stream.streamId);
@@ -83,7 +85,21 @@ export default async function StreamPage({ params, searchParams }: Props) {
         }
         title={<span className="font-mono">{stream.streamId}</span>}
         description={label && <OwnerLink stream={stream} label={label} />}
-        actions={<VerifyChain verify={verifyChain.bind(null, stream.streamId)} />}
+        actions={
+          <div className="flex items-start gap-2">
+            {integrity.publicKey && (
+              <a
+                href={`/api/v1/evidence?streams=${encodeURIComponent(stream.streamId)}`}
+                download
+                className={buttonClasses()}
+                title="The whole history, the signed digest and a proof, to check offline"
+              >
+                Export evidence
+              </a>
+            )}
+            <VerifyChain verify={verifyChain.bind(null, stream.streamId)} />
+          </div>
+        }
       />
       <StreamSummary stream={stream} first={first} last={last} />
       {start.states && (
