@@ -41,7 +41,8 @@ export function CopyButton({
       variant="ghost"
       size={label ? 'sm' : 'icon'}
       title={title}
-      aria-label={title}
+      // A button with visible text is named by it (the title stays as the tooltip).
+      aria-label={label ? undefined : title}
       onClick={copy}
     >
       <Icon className="size-3.5" aria-hidden />

@@ -43,7 +43,7 @@ export function EventLinkRow({
         <span className="ml-2 font-mono text-zinc-600">
           {event.streamId}@{event.version}
         </span>
-        {note && <span className="ml-2 text-zinc-500">{note}</span>}
+        {note && <span className="ml-2 text-zinc-600">{note}</span>}
       </span>
       <span className="flex items-baseline gap-3 text-zinc-600">
         <span className="tabular-nums">#{event.position}</span>
