@@ -66,7 +66,7 @@ test("an event's page shows its facts, its causation chain and its correlation g
   await expect(graph.getByRole('link', { name: /PaymentTaken .*\(this event\)/ })).toBeVisible();
 
   await graph
-    .getByRole('link', { name: new RegExp(`^ParcelSent in ${category}-shipping`) })
+    .getByRole('link', { name: new RegExp(`^ParcelSent ${category}-shipping`) })
     .click();
   await expect(page).toHaveURL(new RegExp(`/events/${c}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'ParcelSent' })).toBeVisible();

@@ -31,7 +31,6 @@ function EventNodeView({ data }: NodeProps<EventNode>) {
       <Link
         href={eventHref(data.eventId)}
         aria-current={data.current ? 'page' : undefined}
-        aria-label={`${data.type} in ${data.streamId}, position ${data.position}${data.current ? ' (this event)' : ''}`}
         className={cn(
           'pointer-events-auto block w-48 rounded-md border px-2 py-1 text-left shadow-xs focus-visible:ring-2 focus-visible:ring-zinc-500 focus-visible:outline-none',
           data.current
@@ -47,6 +46,11 @@ function EventNodeView({ data }: NodeProps<EventNode>) {
           )}
         >
           {data.streamId}
+        </span>
+        {/* Named by what it shows, then what only a screen reader needs. */}
+        <span className="sr-only">
+          , position {data.position}
+          {data.current ? ' (this event)' : ''}
         </span>
       </Link>
       <Handle type="source" position={Position.Right} className="!border-0 !bg-zinc-400" />
