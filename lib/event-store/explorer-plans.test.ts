@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
 import { countQuery } from './count-all';
-import { backwardQuery, forwardQuery, type Access, type AllFilter } from './read-all';
+import { accessFor, backwardQuery, forwardQuery, type Access, type AllFilter } from './read-all';
 import { causedQuery, causesQuery } from './read-causation';
 
 let t: TestDatabase;
@@ -131,6 +131,12 @@ describe('the explorer reads $all through indexes', () => {
 });
 
 describe('a time window read through its index', () => {
+  it('is how a small window is read; no window is walked along the log', async () => {
+    const sql = t.store.context.sql;
+    expect(await accessFor(sql, { occurredFrom: t0, occurredTo: t1 })).toBe('window');
+    expect(await accessFor(sql, { types: ['Type3'] })).toBe('position');
+  });
+
   it.each(filters.filter(([, filter]) => hasWindow(filter)))(
     '%s: the same pages as a walk along the log',
     async (_, filter) => {

@@ -96,20 +96,28 @@ export async function readAllBackward(
  */
 export type Access = 'position' | 'window';
 
-/** Time windows of at most this many events are read through their time index. */
-export const SMALL_WINDOW = 20_000;
+/**
+ * Time windows the planner expects to hold at most this many events are read through their time
+ * index: about 20 ms for 70,000 events of a million, where walking the log to a window in its
+ * middle took 140 ms.
+ */
+export const SMALL_WINDOW = 100_000;
 
 const hasWindow = (filter: AllFilter) =>
   Boolean(filter.from ?? filter.to ?? filter.occurredFrom ?? filter.occurredTo);
 
-/** A bounded count of the time window's events through its index, to choose the access. */
+type Explained = { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] };
+
+/**
+ * The access for a filter, from the planner's estimate of the time window's size (statistics of
+ * one column, which it knows well; planning costs well under a millisecond). Either access
+ * reads the same events: the choice is only about speed.
+ */
 export async function accessFor(sql: Queryable, filter: AllFilter): Promise<Access> {
   if (!hasWindow(filter)) return 'position';
-  const [row] = await sql<{ n: number }[]>`
-    select count(*)::int as n from (
-      select 1 from events where true ${timeSql(sql, filter)} limit ${SMALL_WINDOW + 1}
-    ) w`;
-  return row!.n <= SMALL_WINDOW ? 'window' : 'position';
+  const [row] = await sql<Explained[]>`
+    explain (format json) select 1 from events where true ${timeSql(sql, filter)}`;
+  return row!['QUERY PLAN'][0].Plan['Plan Rows'] <= SMALL_WINDOW ? 'window' : 'position';
 }
 
 /**
