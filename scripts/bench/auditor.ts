@@ -113,16 +113,20 @@ type Route = (
   context: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 
-/** Facts about the seeded data that filters can name: one of each kind, in the middle. */
+/**
+ * Facts about the seeded data that filters can name, from the middle of the log: a stream, a
+ * correlation id, the recorded times of 1 % of the events, and two days of business time.
+ */
 async function filterValues(sql: postgres.Sql) {
-  const [middle] = await sql<
+  const at = (fraction: number) => sql<
     { stream_id: string; correlation_id: string; recorded_at: Date; occurred_at: Date }[]
   >`
     select stream_id, metadata->>'correlationId' as correlation_id, recorded_at, occurred_at
-    from events where global_position >= (select percentile_disc(0.5) within group (order by global_position) from events)
-    order by global_position limit 1`;
+    from events order by global_position
+    offset (select floor(count(*) * ${fraction}) from events) limit 1`;
+  const [[middle], [later]] = await Promise.all([at(0.5), at(0.51)]);
   const m = middle!;
-  const window = (at: Date, ms: number) => `${new Date(at.getTime() - ms).toISOString()}&`;
+  const iso = (date: Date) => date.toISOString();
   return {
     none: '',
     type: 'type=Approved',
@@ -130,8 +134,8 @@ async function filterValues(sql: postgres.Sql) {
     stream: `stream=${encodeURIComponent(m.stream_id)}`,
     correlationId: `correlationId=${m.correlation_id}`,
     actor: 'actor=actor-7',
-    recordedRange: `from=${window(m.recorded_at, 60_000)}to=${new Date(m.recorded_at.getTime() + 60_000).toISOString()}`,
-    occurredRange: `occurredFrom=${window(m.occurred_at, DAY_MS)}occurredTo=${new Date(m.occurred_at.getTime() + DAY_MS).toISOString()}`,
+    recordedRange: `from=${iso(m.recorded_at)}&to=${iso(later!.recorded_at)}`,
+    occurredRange: `occurredFrom=${iso(new Date(m.occurred_at.getTime() - DAY_MS))}&occurredTo=${iso(new Date(m.occurred_at.getTime() + DAY_MS))}`,
   };
 }
 
