@@ -56,3 +56,21 @@ export function chainHash(link: {
     [link.prevHash, link.version, link.occurredAtMs, link.recordedAtMs, link.contentHash].join('|'),
   );
 }
+
+/** The content hash of a row read with its stored texts (rows.ts, STORED_TEXT_COLUMNS). */
+export const storedContentHash = (row: {
+  stream_id: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data_text: string;
+  metadata_text: string;
+}) =>
+  contentHash({
+    streamId: row.stream_id,
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data_text) as JsonObject,
+    metadata: JSON.parse(row.metadata_text) as JsonObject,
+  });

@@ -25,6 +25,19 @@ export type EventRow = {
   hash: string;
 };
 
+/**
+ * Columns of `events` with data and metadata as the text PostgreSQL prints for the stored jsonb:
+ * what the chain is checked against, and what evidence files carry, never reparsed into doubles.
+ */
+export const STORED_TEXT_COLUMNS = `global_position, stream_id, stream_version, event_id,
+  event_type, schema_version, data::text as data_text, metadata::text as metadata_text,
+  ${isoText('occurred_at')}, ${isoText('recorded_at')}, prev_hash, hash`;
+
+export type StoredTextRow = Omit<EventRow, 'data' | 'metadata'> & {
+  data_text: string;
+  metadata_text: string;
+};
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,

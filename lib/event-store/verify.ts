@@ -1,10 +1,10 @@
 import { assertRole } from '../actor';
 import type { StoreContext } from './context';
 import { getStream } from './get-stream';
-import { GENESIS_HASH, chainHash, contentHash } from './hash';
+import { GENESIS_HASH, chainHash, storedContentHash } from './hash';
 import { isStoredAsHashed, scanJsonText } from './json-text';
-import { isoText, type EventRow } from './rows';
-import type { JsonObject, WithActor } from './types';
+import { STORED_TEXT_COLUMNS, type StoredTextRow } from './rows';
+import type { WithActor } from './types';
 
 export type VerifyResult = {
   streamId: string;
@@ -15,15 +15,6 @@ export type VerifyResult = {
 };
 
 const PAGE = 1000;
-
-const STORED_COLUMNS = `stream_id, stream_version, event_id, event_type, schema_version,
-  data::text as data_text, metadata::text as metadata_text, ${isoText('occurred_at')},
-  ${isoText('recorded_at')}, prev_hash, hash`;
-
-type StoredRow = Omit<EventRow, 'data' | 'metadata' | 'global_position'> & {
-  data_text: string;
-  metadata_text: string;
-};
 
 /** Recomputes a stream's hash chain from the stored rows and names the first version that breaks it. */
 export async function verifyStream(
@@ -45,7 +36,7 @@ export async function verifyStream(
     headHash,
   });
   /** The first version of `rows` that breaks the chain, or null. */
-  const checkRows = (rows: StoredRow[]): number | null => {
+  const checkRows = (rows: StoredTextRow[]): number | null => {
     for (const row of rows) {
       const expectedVersion = checked + 1;
       headHash = row.hash;
@@ -58,14 +49,7 @@ export async function verifyStream(
         version: row.stream_version,
         occurredAtMs: Date.parse(row.occurred_at),
         recordedAtMs: Date.parse(row.recorded_at),
-        contentHash: contentHash({
-          streamId: row.stream_id,
-          eventId: row.event_id,
-          type: row.event_type,
-          schemaVersion: row.schema_version,
-          data: JSON.parse(row.data_text) as JsonObject,
-          metadata: JSON.parse(row.metadata_text) as JsonObject,
-        }),
+        contentHash: storedContentHash(row),
       });
       if (recomputed !== row.hash) return expectedVersion;
       prevHash = row.hash;
@@ -76,14 +60,14 @@ export async function verifyStream(
   // The stored text, not what postgres.js parses into doubles: a tampered number such as
   // 9007199254740993 would read as the 9007199254740992 that was hashed.
   const page = (after: number) =>
-    sql<StoredRow[]>`
-    select ${sql.unsafe(STORED_COLUMNS)} from events
+    sql<StoredTextRow[]>`
+    select ${sql.unsafe(STORED_TEXT_COLUMNS)} from events
     where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${stream.version}
     order by stream_version limit ${PAGE}`.execute();
   // The next page is read while this one is checked: the database and the hashing overlap.
-  let next: Promise<StoredRow[]> | null = page(0);
+  let next: Promise<StoredTextRow[]> | null = page(0);
   while (next) {
-    const rows: StoredRow[] = await next;
+    const rows: StoredTextRow[] = await next;
     next = rows.length === PAGE ? page(rows.at(-1)!.stream_version) : null;
     const broken = checkRows(rows);
     if (broken !== null) {

@@ -3,10 +3,9 @@ import type postgres from 'postgres';
 import { assertRole, type Actor } from '../actor';
 import { conflict, notFound, validationError } from '../errors';
 import type { Queryable } from '../event-store/context';
-import { contentHash } from '../event-store/hash';
+import { storedContentHash } from '../event-store/hash';
 import { assertInstant } from '../event-store/instant';
-import { isoText } from '../event-store/rows';
-import type { JsonObject } from '../event-store/types';
+import { STORED_TEXT_COLUMNS, type StoredTextRow } from '../event-store/rows';
 import { currentDigest, streamHeads, type Digest } from './digest';
 import { merkleTree } from './merkle';
 import type { SigningKey } from './signing-key';
@@ -17,29 +16,10 @@ export type EvidenceSelection = { streams: string[] } | { from: Date; to: Date }
 export const MAX_EVIDENCE_STREAMS = 1000;
 const PAGE = 2000;
 
-type StoredEvent = {
-  global_position: number;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data_text: string;
-  metadata_text: string;
-  occurred_at: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-};
-
-const STORED = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
-  data::text as data_text, metadata::text as metadata_text, ${isoText('occurred_at')},
-  ${isoText('recorded_at')}, prev_hash, hash`;
-
 const q = JSON.stringify;
 
 /** The event as stored: data and metadata as PostgreSQL prints the stored jsonb, unparsed. */
-const eventLine = (e: StoredEvent) =>
+const eventLine = (e: StoredTextRow) =>
   `{"kind":"event","position":${e.global_position},"streamId":${q(e.stream_id)},` +
   `"version":${e.stream_version},"eventId":${q(e.event_id)},"type":${q(e.event_type)},` +
   `"schemaVersion":${e.schema_version},"data":${e.data_text},"metadata":${e.metadata_text},` +
@@ -47,21 +27,14 @@ const eventLine = (e: StoredEvent) =>
   `"prevHash":${q(e.prev_hash)},"hash":${q(e.hash)}}\n`;
 
 /** An event past the selection, by its content hash alone: it carries the chain to the head. */
-const linkLine = (e: StoredEvent) =>
+const linkLine = (e: StoredTextRow) =>
   q({
     kind: 'link',
     streamId: e.stream_id,
     version: e.stream_version,
     occurredAt: e.occurred_at,
     recordedAt: e.recorded_at,
-    contentHash: contentHash({
-      streamId: e.stream_id,
-      eventId: e.event_id,
-      type: e.event_type,
-      schemaVersion: e.schema_version,
-      data: JSON.parse(e.data_text) as JsonObject,
-      metadata: JSON.parse(e.metadata_text) as JsonObject,
-    }),
+    contentHash: storedContentHash(e),
     hash: e.hash,
   }) + '\n';
 
@@ -190,8 +163,8 @@ async function* selectedEvents(sql: Queryable, selection: EvidenceSelection, upT
     for (const streamId of selection.streams) {
       let version = 0;
       for (;;) {
-        const page = await sql<StoredEvent[]>`
-          select ${sql.unsafe(STORED)} from events
+        const page = await sql<StoredTextRow[]>`
+          select ${sql.unsafe(STORED_TEXT_COLUMNS)} from events
           where stream_id = ${streamId} and stream_version > ${version} and global_position <= ${upTo}
           order by stream_version limit ${PAGE}`;
         if (page.length > 0) yield page;
@@ -203,8 +176,8 @@ async function* selectedEvents(sql: Queryable, selection: EvidenceSelection, upT
   }
   let after = 0;
   for (;;) {
-    const page = await sql<StoredEvent[]>`
-      select ${sql.unsafe(STORED)} from events
+    const page = await sql<StoredTextRow[]>`
+      select ${sql.unsafe(STORED_TEXT_COLUMNS)} from events
       where global_position > ${after} and global_position <= ${upTo}
         and recorded_at >= ${selection.from.toISOString()}::timestamptz
         and recorded_at < ${selection.to.toISOString()}::timestamptz
@@ -220,8 +193,8 @@ async function* tails(sql: Queryable, lastVersions: Map<string, number>, upTo: n
   const entries = [...lastVersions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (let i = 0; i < entries.length; i += 500) {
     const slice = entries.slice(i, i + 500);
-    const page = await sql<StoredEvent[]>`
-      select ${sql.unsafe(STORED)} from unnest(
+    const page = await sql<StoredTextRow[]>`
+      select ${sql.unsafe(STORED_TEXT_COLUMNS)} from unnest(
         ${slice.map(([id]) => id)}::text[], ${slice.map(([, v]) => v)}::bigint[]
       ) as t(id, after)
       join events on events.stream_id = t.id and events.stream_version > t.after
