@@ -123,7 +123,7 @@ async function filterValues(sql: postgres.Sql) {
   >`
     select stream_id, metadata->>'correlationId' as correlation_id, recorded_at, occurred_at
     from events order by global_position
-    offset (select floor(count(*) * ${fraction}) from events) limit 1`;
+    offset (select floor(count(*) * ${fraction}::float8)::bigint from events) limit 1`;
   const [[middle], [later]] = await Promise.all([at(0.5), at(0.51)]);
   const m = middle!;
   const iso = (date: Date) => date.toISOString();
