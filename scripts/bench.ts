@@ -242,7 +242,7 @@ async function benchmarkAuditor(url: string) {
       { workload: 'auditor-store', ...seeded },
       await explorerFirstPages(db.$client, 50),
       await timeTravel(chronicle, seeded.workflow, 50),
-      await verifyLongStream(chronicle, seeded.workflow, 5),
+      await verifyLongStream(chronicle, seeded.workflow, 9),
       await exportEvidence(chronicle, 100_000),
     ];
   } finally {
