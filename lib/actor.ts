@@ -15,6 +15,9 @@ export type Actor = { id: string; role: Role; via: Via; name?: string };
 /** The server acting on its own: migrations, scheduled cleanup, the audit trail's mover, the demo seed. */
 export const systemActor: Actor = { id: 'system', role: 'admin', via: 'system' };
 
+/** How records name who did something: the person's or token's name, else how and who. */
+export const actorLabel = (actor: Actor) => actor.name ?? `${actor.via}:${actor.id}`;
+
 const rank: Record<Role, number> = { auditor: 1, operator: 2, admin: 3 };
 
 export function can(actor: Actor, needed: Role): boolean {

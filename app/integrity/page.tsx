@@ -26,13 +26,13 @@ export default async function IntegrityPage({
 }) {
   const actor = await requireActor();
   const parsed = parseSearchParams(listDigestsQuery, await searchParams);
-  const before = parsed.ok ? parsed.data.before : undefined;
+  const cursor = parsed.ok ? parsed.data.cursor : undefined;
   const { integrity } = await getChronicle();
   const [page, runs] = await Promise.all([
-    integrity.listDigests({ actor, before, limit: DIGESTS_PER_PAGE }),
+    integrity.listDigests({ actor, cursor, limit: DIGESTS_PER_PAGE }),
     integrity.verifications.list({ actor, limit: RECENT_VERIFICATIONS }),
   ]);
-  const latest = before === undefined ? page.digests[0] : undefined;
+  const latest = cursor === undefined ? page.digests[0] : undefined;
   return (
     <>
       <PageHeader
@@ -62,7 +62,7 @@ export default async function IntegrityPage({
             <DigestSummary digest={latest} />
           ) : (
             <p className="px-4 py-6 text-sm text-zinc-500">
-              {before === undefined
+              {cursor === undefined
                 ? 'No digest has been taken yet. The worker takes one on its schedule; take one now to start.'
                 : 'Older digests are listed below.'}
             </p>
@@ -100,18 +100,21 @@ export default async function IntegrityPage({
             </div>
           ) : page.digests.length === 0 ? (
             <p className="px-4 py-6 text-sm text-zinc-500">
-              No digests{before ? ' older than these' : ''}.
+              No digests{cursor ? ' on this page' : ''}.
             </p>
           ) : (
             <>
               <DigestTable digests={page.digests} />
               <ListFooter
                 summary={`${page.digests.length} digests, newest first`}
-                firstHref={before === undefined ? undefined : '/integrity'}
+                firstHref={cursor === undefined ? undefined : '/integrity'}
+                previousHref={
+                  page.previousCursor
+                    ? hrefWith('/integrity', { cursor: page.previousCursor })
+                    : undefined
+                }
                 nextHref={
-                  page.nextBefore === null
-                    ? undefined
-                    : hrefWith('/integrity', { before: page.nextBefore })
+                  page.nextCursor ? hrefWith('/integrity', { cursor: page.nextCursor }) : undefined
                 }
               />
             </>

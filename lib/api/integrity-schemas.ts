@@ -29,10 +29,7 @@ export const digestView = z
 export const digestList = z.array(digestView).openapi('DigestList');
 
 export const listDigestsQuery = z.object({
-  before: queryParam(
-    z.coerce.number().int().min(1),
-    'Only digests older than this id (the Link header names the next page)',
-  ),
+  cursor,
   limit: limit(100),
 });
 
@@ -90,7 +87,11 @@ export const verificationRunView = z
   .openapi('Verification') satisfies z.ZodType<VerificationRun>;
 
 export const verificationList = z
-  .object({ runs: z.array(verificationRunView), nextCursor: z.string().nullable() })
+  .object({
+    runs: z.array(verificationRunView),
+    nextCursor: z.string().nullable(),
+    previousCursor: z.string().nullable(),
+  })
   .openapi('VerificationList');
 
 export const listVerificationsQuery = z.object({

@@ -1,7 +1,9 @@
 import type postgres from 'postgres';
-import { assertRole, type Actor } from '../actor';
+import { z } from 'zod';
+import { actorLabel, assertRole, type Actor } from '../actor';
 import { conflict, notFound } from '../errors';
 import type { Queryable } from '../event-store/context';
+import { decodeCursor, keysetPage } from '../event-store/cursor';
 import { pageSize } from '../event-store/limits';
 import { HORIZON } from '../event-store/read-all';
 import { byStreamId, merkleTree, type StreamHead } from './merkle';
@@ -70,8 +72,6 @@ export async function streamHeads(sql: Queryable, position: number): Promise<Str
     .sort(byStreamId);
 }
 
-const who = (actor: Actor) => actor.name ?? `${actor.via}:${actor.id}`;
-
 /**
  * Signs the Merkle root over every stream's head as of the last readable position. One
  * repeatable-read snapshot gives the position and the heads together: every transaction below
@@ -105,7 +105,7 @@ export async function takeDigest(
   const [row] = await pool<DigestRow[]>`
     insert into digests (position, streams, events, root, signature, public_key, key_id, created_by, created_at)
     values (${position}, ${statement.streams}, ${statement.events}, ${statement.root},
-      ${signer.sign(digestStatement(statement))}, ${signer.publicKey}, ${signer.keyId}, ${who(actor)},
+      ${signer.sign(digestStatement(statement))}, ${signer.publicKey}, ${signer.keyId}, ${actorLabel(actor)},
       ${createdAt}::timestamptz)
     returning ${pool.unsafe(COLUMNS)}`;
   return toDigest(row!);
@@ -143,21 +143,30 @@ export async function latestDigest(sql: Queryable, { actor }: { actor: Actor }):
   return toDigest(row);
 }
 
-/** Newest first; `nextBefore` continues the list, `null` at its end. */
+const digestCursor = z.object({ id: z.number().int(), back: z.literal(true).optional() });
+
+/** Newest first, paged both ways by the digest's id (`nextCursor`, `previousCursor`). */
 export async function listDigests(
   sql: Queryable,
   {
     actor,
-    before,
+    cursor,
     limit,
-  }: { actor: Actor; before?: number | undefined; limit?: number | undefined },
-): Promise<{ digests: Digest[]; nextBefore: number | null }> {
+  }: { actor: Actor; cursor?: string | undefined; limit?: number | undefined },
+) {
   assertRole(actor, 'auditor');
   const size = pageSize(limit);
+  const from = cursor ? decodeCursor(cursor, digestCursor) : undefined;
+  const back = from?.back === true;
   const rows = await sql<DigestRow[]>`
     select ${sql.unsafe(COLUMNS)} from digests
-    where ${before === undefined ? sql`true` : sql`id < ${before}`}
-    order by id desc limit ${size + 1}`;
-  const digests = rows.slice(0, size).map(toDigest);
-  return { digests, nextBefore: rows.length > size ? digests.at(-1)!.id : null };
+    where ${from === undefined ? sql`true` : back ? sql`id > ${from.id}` : sql`id < ${from.id}`}
+    order by id ${sql.unsafe(back ? 'asc' : 'desc')} limit ${size + 1}`;
+  const { page, ...cursors } = keysetPage(rows, {
+    limit: size,
+    back,
+    continued: from !== undefined,
+    keyOf: (row) => ({ id: row.id }),
+  });
+  return { digests: page.map(toDigest), ...cursors };
 }

@@ -18,7 +18,7 @@ export function createIntegrity({ ctx, key }: { ctx: StoreContext; key: SigningK
     latestDigest: ({ actor }: { actor: Actor }) => latestDigest(sql, { actor }),
     listDigests: (params: {
       actor: Actor;
-      before?: number | undefined;
+      cursor?: string | undefined;
       limit?: number | undefined;
     }) => listDigests(sql, params),
     evidence: ({ actor, selection }: { actor: Actor; selection: EvidenceSelection }) =>

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { assertRole, systemActor, type Actor } from '../actor';
+import { actorLabel, assertRole, systemActor, type Actor } from '../actor';
 import { conflict, notFound } from '../errors';
 import { asQueryable, type StoreContext } from '../event-store/context';
-import { decodeCursor, encodeCursor } from '../event-store/cursor';
+import { decodeCursor, keysetPage } from '../event-store/cursor';
 import { pageSize } from '../event-store/limits';
 import { verifyStream, type VerifyResult } from '../event-store/verify';
 
@@ -64,8 +64,11 @@ const toRun = (row: Row): VerificationRun => ({
   finishedAt: row.finished_at?.toISOString() ?? null,
 });
 
-const who = (actor: Actor) => actor.name ?? `${actor.via}:${actor.id}`;
-const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({
+  createdAt: z.iso.datetime(),
+  id: z.uuid(),
+  back: z.literal(true).optional(),
+});
 
 /**
  * Hash-chain checks as records: one stream checked at once, or every stream as a job on the
@@ -91,7 +94,7 @@ export function createVerifications(ctx: StoreContext) {
       insert into verification_runs (id, scope, stream_id, status, checked_streams, total_streams,
         checked_events, invalid, requested_by, started_at, finished_at)
       values (${randomUUID()}, 'stream', ${streamId}, 'succeeded', 1, 1, ${result.checkedEvents},
-        ${JSON.stringify(invalid)}::jsonb, ${who(actor)}, now(), now())`;
+        ${JSON.stringify(invalid)}::jsonb, ${actorLabel(actor)}, now(), now())`;
     return result;
   }
 
@@ -101,7 +104,7 @@ export function createVerifications(ctx: StoreContext) {
     const row = await pool.begin(async (tx) => {
       const [inserted] = await tx<Row[]>`
         insert into verification_runs (id, scope, status, requested_by)
-        values (${id}, 'all', 'queued', ${who(actor)})
+        values (${id}, 'all', 'queued', ${actorLabel(actor)})
         on conflict do nothing returning *`;
       if (!inserted) {
         const [active] = await tx<{ id: string }[]>`
@@ -138,21 +141,20 @@ export function createVerifications(ctx: StoreContext) {
   }) {
     assertRole(actor, 'auditor');
     const size = pageSize(limit, 20);
-    const after = cursor ? decodeCursor(cursor, cursorSchema) : undefined;
+    const from = cursor ? decodeCursor(cursor, cursorSchema) : undefined;
+    const back = from?.back === true;
     const rows = await sql<Row[]>`
       select * from verification_runs where true
         ${streamId ? sql`and stream_id = ${streamId}` : sql``}
-        ${after ? sql`and (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
-      order by created_at desc, id desc limit ${size + 1}`;
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
-    return {
-      runs: page.map(toRun),
-      nextCursor:
-        rows.length > size && last
-          ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-          : null,
-    };
+        ${from ? sql`and (created_at, id) ${back ? sql`>` : sql`<`} (${from.createdAt}::timestamptz, ${from.id}::uuid)` : sql``}
+      order by ${back ? sql`created_at asc, id asc` : sql`created_at desc, id desc`} limit ${size + 1}`;
+    const { page, ...cursors } = keysetPage(rows, {
+      limit: size,
+      back,
+      continued: from !== undefined,
+      keyOf: (row) => ({ createdAt: row.created_at.toISOString(), id: row.id }),
+    });
+    return { runs: page.map(toRun), ...cursors };
   }
 
   async function cancel({ actor, runId }: { actor: Actor; runId: string }) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { assertRole, type Actor } from '../actor';
+import { actorLabel, assertRole, type Actor } from '../actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import type postgres from 'postgres';
 import { asQueryable } from '../event-store/context';
@@ -19,8 +19,6 @@ const cursorSchema = z.object({
   id: z.uuid(),
   back: z.literal(true).optional(),
 });
-
-const who = (actor: Actor) => actor.name ?? `${actor.via}:${actor.id}`;
 
 /** Replays as records: launched (recorded and enqueued in one transaction), read, cancelled. */
 export function createReplays(pool: postgres.Sql, projections: readonly Projection[]) {
@@ -60,7 +58,7 @@ export function createReplays(pool: postgres.Sql, projections: readonly Projecti
       }
       const [inserted] = await tx<ReplayRow[]>`
         insert into replays (id, projection, mode, status, launched_by)
-        values (${id}, ${name}, ${mode}, 'queued', ${who(actor)})
+        values (${id}, ${name}, ${mode}, 'queued', ${actorLabel(actor)})
         on conflict do nothing
         returning *`;
       if (!inserted) throw conflict(`A replay of ${name} is already queued or running`);

@@ -8,18 +8,21 @@ export const runtime = 'nodejs';
 
 const route = '/api/v1/digests';
 
-/** A list, newest first, as the contract has it; the next page is in the Link header. */
+/** A list, newest first, as the contract has it; the pages either side are in the Link header. */
 export const GET = withApi({ route, role: 'auditor' }, async ({ actor, url }) => {
   const query = parseQuery(url, listDigestsQuery);
   const { integrity } = await getChronicle();
-  const { digests, nextBefore } = await integrity.listDigests({ actor, ...query });
-  const headers = new Headers();
-  if (nextBefore !== null) {
-    const next = new URLSearchParams({ before: String(nextBefore) });
-    if (query.limit) next.set('limit', String(query.limit));
-    headers.set('link', `<${route}?${next.toString()}>; rel="next"`);
-  }
-  return Response.json(digests, { headers });
+  const { digests, nextCursor, previousCursor } = await integrity.listDigests({ actor, ...query });
+  const link = (cursor: string, rel: string) => {
+    const params = new URLSearchParams({ cursor });
+    if (query.limit) params.set('limit', String(query.limit));
+    return `<${route}?${params.toString()}>; rel="${rel}"`;
+  };
+  const links = [
+    ...(nextCursor ? [link(nextCursor, 'next')] : []),
+    ...(previousCursor ? [link(previousCursor, 'prev')] : []),
+  ];
+  return Response.json(digests, { headers: links.length ? { link: links.join(', ') } : {} });
 });
 
 export const POST = withApi(

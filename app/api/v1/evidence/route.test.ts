@@ -54,13 +54,20 @@ describe('GET /api/v1/digests and /digests/latest', () => {
     expect(list.headers.get('link')).toBeNull();
     await digests.POST(apiRequest('/api/v1/digests', { method: 'POST' }), routeContext());
     const first = await digests.GET(apiRequest('/api/v1/digests?limit=1'), routeContext());
-    expect(first.headers.get('link')).toBe(
-      `</api/v1/digests?before=${digest.id + 1}&limit=1>; rel="next"`,
+    const [newer] = digestList.parse(await first.json());
+    expect(newer!.id).toBeGreaterThan(digest.id);
+    const nextLink = /^<(\/api\/v1\/digests\?cursor=[\w-]+&limit=1)>; rel="next"$/.exec(
+      first.headers.get('link') ?? '',
     );
-    const next = await digests.GET(
-      apiRequest(`/api/v1/digests?before=${digest.id + 1}&limit=1`),
-      routeContext(),
+    expect(nextLink).not.toBeNull();
+    const next = await digests.GET(apiRequest(nextLink![1]!), routeContext());
+    const prevLink = /<(\/api\/v1\/digests\?cursor=[\w-]+&limit=1)>; rel="prev"/.exec(
+      next.headers.get('link') ?? '',
     );
+    expect(next.headers.get('link')).not.toContain('rel="next"');
+    expect(prevLink).not.toBeNull();
+    const back = await digests.GET(apiRequest(prevLink![1]!), routeContext());
+    expect(await back.json()).toEqual([newer]);
     expect(await next.json()).toEqual([digest]);
   });
 });
