@@ -61,9 +61,12 @@ test('the explorer filters by stream, correlation id, actor, occurred and record
   await page.goto(`/events?category=${category}`);
   await page.getByRole('textbox', { name: 'Actor', exact: true }).fill('bootstrap');
   await apply(page);
+  // The unfiltered page also shows three rows: wait for the navigation itself before refilling.
+  await expect(page).toHaveURL(/actor=bootstrap/);
   await expect(rows).toHaveCount(3);
   await page.getByRole('textbox', { name: 'Actor', exact: true }).fill('nobody-at-all');
   await apply(page);
+  await expect(page).toHaveURL(/actor=nobody-at-all/);
   await expect(page.getByText(/^No events match/)).toBeVisible();
 
   await page.goto(`/events?category=${category}`);
