@@ -329,3 +329,85 @@ export const verificationRuns = pgTable(
       .where(sql`scope = 'all' and status in ('queued', 'running')`),
   ],
 );
+
+/**
+ * A data subject's key: the personal fields of their events are stored encrypted under it
+ * (AES-256-GCM), and it is kept wrapped by the master key (`CHRONICLE_MASTER_KEY`). Erasure
+ * deletes the wrapped key and keeps the row, so the subject is still listed as erased.
+ */
+export const subjectKeys = pgTable('subject_keys', {
+  subjectId: text('subject_id').primaryKey(),
+  wrappedKey: bytea('wrapped_key'),
+  /** Which master key wrapped it: a fingerprint, never the key. */
+  masterKeyId: text('master_key_id').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  erasedAt: timestamptz('erased_at'),
+  erasedBy: text('erased_by'),
+});
+
+/** Which streams hold a subject's personal data, for the Subjects page and for erasure. */
+export const subjectStreams = pgTable(
+  'subject_streams',
+  {
+    subjectId: text('subject_id').notNull(),
+    streamId: text('stream_id').notNull(),
+    events: integer('events').notNull(),
+    lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subjectId, t.streamId] }),
+    index('subject_streams_stream_idx').on(t.streamId),
+  ],
+);
+
+/** A category's retention rule: events past it vanish from reads, then the scavenger removes them. */
+export const retentionPolicies = pgTable('retention_policies', {
+  category: text('category').primaryKey(),
+  /** By recorded time. */
+  maxAgeDays: integer('max_age_days'),
+  /** Each stream keeps its newest `maxCount` events. */
+  maxCount: integer('max_count'),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** A legal hold: retention leaves the stream alone while it stands. */
+export const streamHolds = pgTable('stream_holds', {
+  streamId: text('stream_id').primaryKey(),
+  placedBy: text('placed_by').notNull(),
+  placedAt: timestamptz('placed_at').notNull().defaultNow(),
+});
+
+/**
+ * Where a stream's removed events ended: the version and hash of the last one removed, from
+ * which the remaining events still prove an unbroken chain.
+ */
+export const streamTruncations = pgTable('stream_truncations', {
+  streamId: text('stream_id').primaryKey(),
+  anchorVersion: bigint('anchor_version', { mode: 'number' }).notNull(),
+  anchorHash: text('anchor_hash').notNull(),
+  removedEvents: bigint('removed_events', { mode: 'number' }).notNull(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** A run of the legacy import: what it read, wrote and refused, and how to undo it. */
+export const imports = pgTable(
+  'imports',
+  {
+    importId: uuid('import_id').primaryKey(),
+    source: text('source').notNull(),
+    /** `running` · `succeeded` · `failed` · `rolled_back` */
+    status: text('status').notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    events: bigint('events', { mode: 'number' }).notNull().default(0),
+    streams: integer('streams').notNull().default(0),
+    refused: integer('refused').notNull().default(0),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    /** The backup taken before the import: what to restore when a rollback is refused. */
+    backupFile: text('backup_file'),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [index('imports_started_idx').on(t.startedAt, t.importId)],
+);
