@@ -1,1 +1,135 @@
--- Custom SQL migration file, put your code below! --
+-- The position base: a constant added to every position derived from a transaction id, in
+-- chronicle_append and in the gap-safe horizon of readers (lib/event-store/read-all.ts, HORIZON).
+-- It is 0 in the cluster that wrote the events. A restore into another cluster, whose transaction
+-- ids start lower (pitfall 6), re-creates it with a multiple of 1024 above every restored
+-- position (lib/backup/position-base.ts): restored events then lie below every horizon, and new
+-- appends take positions above them. IMMUTABLE, so the planner folds it into a constant; replacing
+-- the function invalidates the plans that folded it.
+CREATE FUNCTION chronicle_position_base() RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 0::bigint $$;
+--> statement-breakpoint
+-- chronicle_append as in 0004, with one change: the transaction's first position is
+-- xid * 1024 + chronicle_position_base().
+CREATE OR REPLACE FUNCTION chronicle_append(p_stream_id text, p_expected bigint, p_events jsonb,
+  p_check_ids boolean DEFAULT false, p_audit jsonb DEFAULT NULL)
+RETURNS TABLE (r_status text, r_version bigint, r_first_position bigint, r_recorded_at timestamptz)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_count int := jsonb_array_length(p_events);
+  -- No xid yet means nothing was written in this transaction, so no earlier append either.
+  v_first_write boolean := pg_current_xact_id_if_assigned() IS NULL;
+  v_seen bigint;
+  v_now timestamptz;
+  v_now_ms bigint;
+  v_xid xid8;
+  v_base bigint;
+  v_offset int := 0;
+  v_prev text;
+  v_prev_position bigint;
+  v_prevs text[];
+  v_hashes text[];
+  v_event record;
+BEGIN
+  IF p_check_ids AND EXISTS (
+    SELECT 1 FROM events e
+    WHERE e.event_id IN (SELECT (x ->> 'eventId')::uuid FROM jsonb_array_elements(p_events) x)
+  ) THEN
+    RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint, NULL::timestamptz;
+    RETURN;
+  END IF;
+
+  IF p_expected >= 0 THEN
+    v_seen := p_expected;
+  ELSE
+    SELECT s.version INTO v_seen FROM streams s WHERE s.stream_id = p_stream_id;
+    v_seen := coalesce(v_seen, 0);
+    IF p_expected = -2 AND v_seen = 0 THEN
+      RETURN QUERY SELECT 'wrong_version'::text, 0::bigint, NULL::bigint, NULL::timestamptz;
+      RETURN;
+    END IF;
+  END IF;
+
+  IF v_seen = 0 THEN
+    v_now := date_trunc('milliseconds', clock_timestamp());
+    INSERT INTO streams (stream_id, category, version, created_at, updated_at)
+    VALUES (p_stream_id, split_part(p_stream_id, '-', 1), v_count, v_now, v_now)
+    ON CONFLICT (stream_id) DO NOTHING
+    RETURNING updated_at INTO v_now;
+  ELSE
+    UPDATE streams SET version = version + v_count,
+      updated_at = greatest(updated_at, date_trunc('milliseconds', clock_timestamp()))
+    WHERE stream_id = p_stream_id AND version = v_seen
+    RETURNING updated_at INTO v_now;
+  END IF;
+
+  IF v_now IS NULL THEN
+    SELECT s.version INTO v_seen FROM streams s WHERE s.stream_id = p_stream_id;
+    RETURN QUERY SELECT
+      CASE WHEN p_expected >= 0 THEN 'wrong_version' ELSE 'raced' END,
+      coalesce(v_seen, 0), NULL::bigint, NULL::timestamptz;
+    RETURN;
+  END IF;
+
+  IF v_seen = 0 THEN
+    v_prev := repeat('0', 64);
+  ELSE
+    SELECT e.hash, e.global_position INTO STRICT v_prev, v_prev_position FROM events e
+    WHERE e.stream_id = p_stream_id AND e.stream_version = v_seen;
+  END IF;
+
+  v_xid := pg_current_xact_id();
+  v_base := v_xid::text::bigint * 1024 + chronicle_position_base();
+  IF NOT v_first_write THEN
+    -- A later write in a transaction (store.transact): continue after its earlier appends.
+    SELECT coalesce(max(e.global_position) - v_base + 1, 0) INTO v_offset FROM events e
+    WHERE e.global_position >= v_base AND e.global_position < v_base + 1024;
+  END IF;
+  IF v_offset + v_count > 1024 THEN
+    RAISE EXCEPTION 'a transaction can append at most 1024 events' USING ERRCODE = '54000';
+  END IF;
+  IF v_prev_position >= v_base + v_offset THEN
+    RAISE EXCEPTION 'stream % was appended to by a transaction that started after this one',
+      p_stream_id USING ERRCODE = '40001', HINT = 'Run the transaction again.';
+  END IF;
+  v_now_ms := (extract(epoch FROM v_now) * 1000)::bigint;
+
+  IF v_count = 1 THEN
+    -- The common case: one event, no arrays, no loop.
+    INSERT INTO events (global_position, stream_id, category, stream_version, event_id, event_type,
+      schema_version, data, metadata, occurred_at, recorded_at, transaction_id, prev_hash, hash)
+    SELECT v_base + v_offset, p_stream_id, split_part(p_stream_id, '-', 1), v_seen + 1,
+      (e ->> 'eventId')::uuid, e ->> 'type', (e ->> 'schemaVersion')::int, e -> 'data', e -> 'metadata',
+      coalesce((e ->> 'occurredAt')::timestamptz, v_now),
+      v_now, v_xid, v_prev,
+      chronicle_link_hash(v_prev, v_seen + 1, coalesce((e ->> 'occurredAtMs')::bigint, v_now_ms),
+        v_now_ms, e ->> 'contentHash')
+    FROM (SELECT p_events -> 0 AS e) x;
+  ELSE
+    v_prevs := array_fill(NULL::text, ARRAY[v_count]);
+    v_hashes := array_fill(NULL::text, ARRAY[v_count]);
+    FOR v_event IN
+      SELECT x.ord, (x.e ->> 'occurredAtMs')::bigint AS occurred_ms, x.e ->> 'contentHash' AS content_hash
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord)
+    LOOP
+      v_prevs[v_event.ord] := v_prev;
+      v_prev := chronicle_link_hash(v_prev, v_seen + v_event.ord, coalesce(v_event.occurred_ms, v_now_ms),
+        v_now_ms, v_event.content_hash);
+      v_hashes[v_event.ord] := v_prev;
+    END LOOP;
+
+    INSERT INTO events (global_position, stream_id, category, stream_version, event_id, event_type,
+      schema_version, data, metadata, occurred_at, recorded_at, transaction_id, prev_hash, hash)
+    SELECT v_base + v_offset + x.ord - 1, p_stream_id, split_part(p_stream_id, '-', 1), v_seen + x.ord,
+      (x.e ->> 'eventId')::uuid, x.e ->> 'type', (x.e ->> 'schemaVersion')::int, x.e -> 'data',
+      x.e -> 'metadata', coalesce((x.e ->> 'occurredAt')::timestamptz, v_now),
+      v_now, v_xid, v_prevs[x.ord], v_hashes[x.ord]
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord);
+  END IF;
+
+  IF p_audit IS NOT NULL THEN
+    INSERT INTO audit_outbox (stream_id, event) VALUES (p_audit ->> 'streamId', p_audit -> 'event');
+  END IF;
+
+  RETURN QUERY SELECT 'ok'::text, v_seen + v_count, v_base + v_offset, v_now;
+END;
+$$;

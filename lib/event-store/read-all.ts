@@ -42,7 +42,7 @@ export type AllPage = {
 
 /**
  * Reads the global log after a position. A position is the writer's transaction id × 1024 plus
- * the event's index in that transaction, and only positions below the oldest transaction still
+ * the event's index in that transaction (plus the position base, 0 unless restored), and only positions below the oldest transaction still
  * running (`pg_snapshot_xmin`) are returned: a later commit can never fill in a position at or
  * below one a reader has already passed.
  */
@@ -179,8 +179,12 @@ export const backwardQuery = (
     access,
   )}`;
 
-/** The lowest position a running transaction could still take: nothing at or above it is read. */
-export const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024';
+/**
+ * The lowest position a running transaction could still take: nothing at or above it is read.
+ * The position base (drizzle/0011) lifts it above the log of a restored backup.
+ */
+export const HORIZON =
+  '(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1024 + chronicle_position_base())';
 
 function position(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {

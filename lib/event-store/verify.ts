@@ -20,12 +20,12 @@ const PAGE = 1000;
  * The stored texts, and the two times as the integers the chain hashes (milliseconds since
  * 1970), which spares formatting them in the database and parsing them here.
  */
-const VERIFY_COLUMNS = `stream_id, stream_version, event_id, event_type, schema_version,
+export const VERIFY_COLUMNS = `stream_id, stream_version, event_id, event_type, schema_version,
   data::text as data_text, metadata::text as metadata_text, prev_hash, hash,
   (extract(epoch from occurred_at) * 1000)::bigint as occurred_ms,
   (extract(epoch from recorded_at) * 1000)::bigint as recorded_ms`;
 
-type VerifyRow = Omit<StoredTextRow, 'global_position' | 'occurred_at' | 'recorded_at'> & {
+export type VerifyRow = Omit<StoredTextRow, 'global_position' | 'occurred_at' | 'recorded_at'> & {
   occurred_ms: number;
   recorded_ms: number;
 };
@@ -54,18 +54,7 @@ export async function verifyStream(
     for (const row of rows) {
       const expectedVersion = checked + 1;
       headHash = row.hash;
-      if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash)
-        return expectedVersion;
-      const honest = (text: string) => scanJsonText(text, { number: isStoredAsHashed });
-      if (!honest(row.data_text) || !honest(row.metadata_text)) return expectedVersion;
-      const recomputed = chainHash({
-        prevHash,
-        version: row.stream_version,
-        occurredAtMs: row.occurred_ms,
-        recordedAtMs: row.recorded_ms,
-        contentHash: storedContentHash(row),
-      });
-      if (recomputed !== row.hash) return expectedVersion;
+      if (!linkHolds(row, expectedVersion, prevHash)) return expectedVersion;
       prevHash = row.hash;
       checked = expectedVersion;
     }
@@ -90,4 +79,19 @@ export async function verifyStream(
     }
   }
   return result(checked === stream.version ? null : checked + 1);
+}
+
+/** Whether `row` is the event `expectedVersion` of its stream, chained to `prevHash`, as stored. */
+export function linkHolds(row: VerifyRow, expectedVersion: number, prevHash: string): boolean {
+  if (row.stream_version !== expectedVersion || row.prev_hash !== prevHash) return false;
+  const honest = (text: string) => scanJsonText(text, { number: isStoredAsHashed });
+  if (!honest(row.data_text) || !honest(row.metadata_text)) return false;
+  const recomputed = chainHash({
+    prevHash,
+    version: row.stream_version,
+    occurredAtMs: row.occurred_ms,
+    recordedAtMs: row.recorded_ms,
+    contentHash: storedContentHash(row),
+  });
+  return recomputed === row.hash;
 }

@@ -1,0 +1,389 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { connect, type Database } from '@/db/client';
+import { databaseUrl } from '@/test/database-url';
+import {
+  auditor,
+  createTestDatabase,
+  operator,
+  waitForHorizon,
+  type TestDatabase,
+} from '@/test/database';
+import { catchUp } from '@/test/projections';
+import { createChronicle, type Chronicle } from '../chronicle';
+import type { RecordedEvent } from '../event-store/types';
+import { generateSigningKeyPem, loadSigningKey } from '../integrity/signing-key';
+import { eventStats } from '../projections/event-stats';
+import { RestoreError } from './errors';
+import type { BackupManifest } from './format';
+import { currentPositionBase, raisePositionBase } from './position-base';
+import { restoreBackup } from './restore';
+import { writeBackup } from './write-backup';
+
+const signingKey = loadSigningKey(generateSigningKeyPem());
+/** Far above the cluster's transaction ids × 1024: the source's positions lie where a fresh
+ * cluster's never would (pitfall 6), as after a restore into another cluster. */
+const SOURCE_BASE = 1024 ** 4;
+
+let source: TestDatabase;
+let chronicle: Chronicle;
+let dir: string;
+const opened: Database[] = [];
+
+/** A new database with nothing in it, not even migrations: what a restore is pointed at. */
+async function emptyDatabase(): Promise<{ url: string; db: Database }> {
+  const name = `${inject('databasePrefix')}${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const server = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
+  await server.unsafe(`create database ${name}`);
+  await server.end();
+  const url = databaseUrl(inject('adminUrl'), name);
+  const db = connect({ url, max: 4 });
+  opened.push(db);
+  return { url, db };
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('the restore went through');
+    },
+    (error: unknown) => {
+      if (!(error instanceof RestoreError)) throw error;
+      return error.refusal;
+    },
+  );
+
+async function tableCount(db: Database, table: string): Promise<number | null> {
+  const [row] = await db.$client<{ exists: boolean }[]>`
+    select to_regclass(${`public.${table}`}) is not null as exists`;
+  if (!row!.exists) return null;
+  const [count] = await db.$client.unsafe<{ n: number }[]>(
+    `select count(*)::int as n from ${table}`,
+  );
+  return count!.n;
+}
+
+/** Every event of `$all`, page by page, as a reader sees it. */
+async function wholeLog(store: Chronicle['store']): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await store.readAll({ actor: auditor, after, limit: 250 });
+    events.push(...page.events);
+    if (page.events.length < 250) return events;
+    after = page.lastPosition;
+  }
+}
+
+/** Appends until stopped: single events, and pairs over two streams in one transaction. */
+function writeLoad(writers: number) {
+  let running = true;
+  const pairs: string[] = [];
+  const loops = Array.from({ length: writers }, async (_, writer) => {
+    for (let i = 0; running; i++) {
+      if (i % 3 === 0) {
+        const pair = randomUUID();
+        await chronicle.store.transact(async (tx) => {
+          for (const side of ['left', 'right']) {
+            await tx.append({
+              actor: operator,
+              streamId: `load-${side}${writer}`,
+              events: [{ type: 'Paired', data: { pair } }],
+            });
+          }
+        });
+        pairs.push(pair);
+      } else {
+        await chronicle.store.append({
+          actor: operator,
+          streamId: `load-w${writer}s${i % 7}`,
+          events: [{ type: 'Loaded', data: { writer, i } }],
+        });
+      }
+    }
+  });
+  return {
+    pairs,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+  await raisePositionBase(source.db.$client, SOURCE_BASE);
+  chronicle = createChronicle({ db: source.db, signingKey, snapshotEvery: 5 });
+  dir = await mkdtemp(path.join(tmpdir(), 'chronicle-backup-'));
+
+  for (let w = 0; w < 3; w++) {
+    const { workflowId } = await chronicle.research.createWorkflow({
+      actor: operator,
+      title: `Sleep and memory ${w}`,
+      question: 'Does sleep help recall?',
+      methodology: { design: 'RCT' },
+    });
+    await chronicle.research.runWorkflowCommand({
+      actor: operator,
+      workflowId,
+      command: { command: 'start' },
+    });
+    for (let s = 0; s < 6; s++) {
+      await chronicle.research.runWorkflowCommand({
+        actor: operator,
+        workflowId,
+        command: { command: 'addStep', stepId: `s${s}`, title: `Step ${s}` },
+      });
+    }
+  }
+  // Text COPY must escape, numbers jsonb keeps exactly, keys jsonb reorders (pitfall 11).
+  await chronicle.store.append({
+    actor: operator,
+    streamId: 'note-odd',
+    events: [
+      {
+        type: 'Noted',
+        data: { z: 'tab\there, new\nline, back\\slash, "quoted", ü ✓ 𝄞', a: 0.1, big: 1e21 },
+      },
+      {
+        type: 'Noted',
+        data: { nested: { list: [1, 2.5, -0, null, true] } },
+        metadata: { note: '\\.' },
+      },
+    ],
+  });
+  await chronicle.store.transact(async (tx) => {
+    await tx.append({
+      actor: operator,
+      streamId: 'note-a',
+      events: [{ type: 'Noted', data: { side: 'a' } }],
+    });
+    await tx.append({
+      actor: operator,
+      streamId: 'note-b',
+      events: [{ type: 'Noted', data: { side: 'b' } }],
+    });
+  });
+  await catchUp(chronicle.store, eventStats);
+  await chronicle.integrity.takeDigest({ actor: operator });
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((db) => db.$client.end()));
+});
+
+describe('backup and restore', () => {
+  let file: string;
+  let manifest: BackupManifest;
+  let restored: { url: string; db: Database };
+  let after: Chronicle;
+  let pairs: string[];
+
+  beforeAll(async () => {
+    file = path.join(dir, 'store.backup.gz');
+    const load = writeLoad(4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    manifest = await writeBackup({ sql: source.db.$client, out: file, signingKey });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await load.stop();
+    pairs = load.pairs;
+    restored = await emptyDatabase();
+    await restoreBackup({ url: restored.url, from: file });
+    after = createChronicle({ db: restored.db, signingKey, snapshotEvery: 5 });
+  }, 120_000);
+
+  it('holds exactly one snapshot taken while writers kept writing: no stream torn, no pair split', async () => {
+    const [restoredCount] = await restored.db.$client<
+      { n: number }[]
+    >`select count(*)::int as n from events`;
+    const [sourceCount] = await source.db.$client<
+      { n: number }[]
+    >`select count(*)::int as n from events`;
+    expect(restoredCount!.n).toBe(manifest.events);
+    expect(sourceCount!.n).toBeGreaterThan(manifest.events);
+    const paired = await restored.db.$client<{ pair: string; sides: number }[]>`
+      select data ->> 'pair' as pair, count(*)::int as sides from events
+      where event_type = 'Paired' group by 1`;
+    expect(paired.length).toBeGreaterThan(0);
+    expect(paired.every((p) => p.sides === 2)).toBe(true);
+    expect(paired.every((p) => pairs.includes(p.pair))).toBe(true);
+    // Every restored stream is its source stream up to some version, event for event.
+    const streams = await restored.db.$client<{ stream_id: string; version: number }[]>`
+      select stream_id, version from streams`;
+    for (const { stream_id: streamId, version } of streams) {
+      const read = async (store: Chronicle['store']) =>
+        (await store.readStream({ actor: auditor, streamId, limit: 1000 })).events.slice(
+          0,
+          version,
+        );
+      expect(await read(after.store)).toEqual(await read(chronicle.store));
+    }
+  });
+
+  it('answers every read of the backed-up data as the source did', async () => {
+    const restoredLog = await wholeLog(after.store);
+    const versions = new Map(
+      (
+        await restored.db.$client<
+          { stream_id: string; version: number }[]
+        >`select stream_id, version from streams`
+      ).map((s) => [s.stream_id, s.version]),
+    );
+    const sourceLog = (await wholeLog(chronicle.store)).filter(
+      (e) => e.version <= (versions.get(e.streamId) ?? 0),
+    );
+    expect(restoredLog.length).toBe(manifest.events);
+    expect(restoredLog).toEqual(sourceLog);
+
+    const quiet = { actor: auditor, category: 'workflow' } as const;
+    expect(await after.store.listStreams(quiet)).toEqual(await chronicle.store.listStreams(quiet));
+    const some = restoredLog.filter((_, i) => i % 17 === 0);
+    for (const event of some) {
+      expect(await after.store.getEvent({ actor: auditor, eventId: event.eventId })).toEqual(
+        await chronicle.store.getEvent({ actor: auditor, eventId: event.eventId }),
+      );
+    }
+    for (const streamId of ['note-odd', 'note-a', 'note-b']) {
+      expect(await after.store.verifyStream({ actor: auditor, streamId })).toEqual(
+        await chronicle.store.verifyStream({ actor: auditor, streamId }),
+      );
+    }
+    const workflows = await chronicle.research.listWorkflows({ actor: auditor });
+    expect(await after.research.listWorkflows({ actor: auditor })).toEqual(workflows);
+    for (const { workflowId } of workflows.workflows) {
+      expect(await after.research.getWorkflow({ actor: auditor, workflowId })).toEqual(
+        await chronicle.research.getWorkflow({ actor: auditor, workflowId }),
+      );
+    }
+    expect(await after.integrity.listDigests({ actor: auditor })).toEqual(
+      await chronicle.integrity.listDigests({ actor: auditor }),
+    );
+    const stats = (db: Database) =>
+      db.$client`select * from event_stats_hourly where category in ('workflow', 'note') order by 1, 2, 3`;
+    expect(await stats(restored.db)).toEqual(await stats(source.db));
+  });
+
+  it('signs the manifest and names the streams by their Merkle root', () => {
+    expect(manifest.signature?.keyId).toBe(signingKey.keyId);
+    expect(manifest.streams.root).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.sections.map((s) => s.section)).toEqual(
+      expect.arrayContaining([
+        'events',
+        'streams',
+        'snapshots',
+        'projections',
+        'workflow_summaries',
+        'digests',
+      ]),
+    );
+    expect(manifest.sections.map((s) => s.section)).not.toContain('auth_sessions');
+  });
+
+  it('puts new appends after the restored log, where $all and projections see them', async () => {
+    const base = await currentPositionBase(restored.db.$client);
+    expect(base).toBeGreaterThan(manifest.maxPosition);
+    expect(base).toBeGreaterThanOrEqual(manifest.horizon);
+    const before = await wholeLog(after.store);
+    const appended = await after.store.append({
+      actor: operator,
+      streamId: 'note-odd',
+      events: [{ type: 'Noted', data: { after: 'restore' } }],
+    });
+    const position = appended.positions[0]!;
+    expect(position).toBeGreaterThan(manifest.maxPosition);
+    await waitForHorizon(after.store, position);
+    const page = await after.store.readAll({ actor: auditor, after: before.at(-1)!.position });
+    expect(page.events.map((e) => e.position)).toContain(position);
+    expect((await after.store.verifyStream({ actor: auditor, streamId: 'note-odd' })).valid).toBe(
+      true,
+    );
+
+    await catchUp(after.store, eventStats);
+    const [noted] = await restored.db.$client<{ n: number }[]>`
+      select sum(events)::int as n from event_stats_hourly where category = 'note'`;
+    expect(noted!.n).toBe(5);
+  });
+
+  it('refuses a database that already holds events', async () => {
+    expect(await refusal(restoreBackup({ url: restored.url, from: file }))).toBe('not-empty');
+  });
+
+  it('refuses a damaged file and leaves the database empty', async () => {
+    const bytes = await readFile(file);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x20;
+    const damagedFile = path.join(dir, 'damaged.gz');
+    await writeFile(damagedFile, bytes);
+    const target = await emptyDatabase();
+    expect(['damaged', 'mismatch']).toContain(
+      await refusal(restoreBackup({ url: target.url, from: damagedFile })),
+    );
+    expect(await tableCount(target.db, 'events')).toBeNull();
+  });
+
+  it('refuses a file whose manifest was changed after signing', async () => {
+    const edited = await editManifest(file, (m) => ({ ...m, events: m.events + 1 }));
+    const target = await emptyDatabase();
+    expect(await refusal(restoreBackup({ url: target.url, from: edited }))).toBe('mismatch');
+    expect(await tableCount(target.db, 'events')).toBeNull();
+  });
+
+  it('refuses, before it commits, data whose heads differ from the manifest', async () => {
+    const unsigned = path.join(dir, 'unsigned.gz');
+    await writeBackup({ sql: source.db.$client, out: unsigned });
+    const edited = await editManifest(unsigned, (m) => ({
+      ...m,
+      streams: { ...m.streams, root: '0'.repeat(64) },
+    }));
+    const target = await emptyDatabase();
+    const error = await restoreBackup({ url: target.url, from: edited }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreError);
+    expect((error as RestoreError).refusal).toBe('mismatch');
+    expect((error as RestoreError).message).toMatch(/heads/);
+    expect(await tableCount(target.db, 'events')).toBe(0);
+    expect(await tableCount(target.db, 'streams')).toBe(0);
+  });
+
+  it('refuses a chain broken in the file even when the manifest agrees with it', async () => {
+    const unsigned = path.join(dir, 'tampered.gz');
+    await writeBackup({ sql: source.db.$client, out: unsigned });
+    const lines = gunzipSync(await readFile(unsigned))
+      .toString('utf8')
+      .split('\n');
+    const start = lines.findIndex((l) => l.startsWith('{"section":"events"'));
+    const end = lines.indexOf('\\.', start);
+    const step = lines.findIndex((l, i) => i > start && i < end && l.includes('Step 3'));
+    lines[step] = lines[step]!.replace('Step 3', 'Step 9');
+    const m = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
+    const events = Buffer.from(lines.slice(start + 1, end).join('\n') + '\n');
+    m.manifest.sections = m.manifest.sections.map((s) =>
+      s.section === 'events'
+        ? { ...s, sha256: createHash('sha256').update(events).digest('hex') }
+        : s,
+    );
+    lines[lines.length - 2] = JSON.stringify(m);
+    const edited = path.join(dir, 'tampered-consistent.gz');
+    await writeFile(edited, gzipSync(lines.join('\n')));
+    const target = await emptyDatabase();
+    expect(await refusal(restoreBackup({ url: target.url, from: edited }))).toBe('broken-chain');
+    expect(await tableCount(target.db, 'events')).toBe(0);
+  });
+});
+
+async function editManifest(file: string, edit: (m: BackupManifest) => BackupManifest) {
+  const lines = gunzipSync(await readFile(file))
+    .toString('utf8')
+    .split('\n');
+  const { manifest } = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
+  lines[lines.length - 2] = JSON.stringify({ manifest: edit(manifest) });
+  const edited = `${file}.edited.gz`;
+  await writeFile(edited, gzipSync(lines.join('\n')));
+  return edited;
+}
