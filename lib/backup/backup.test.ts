@@ -171,6 +171,19 @@ beforeAll(async () => {
       events: [{ type: 'Noted', data: { side: 'b' } }],
     });
   });
+  // Retention removed the first two events of a stream and kept its anchor.
+  await chronicle.store.append({
+    actor: operator,
+    streamId: 'old-1',
+    events: [1, 2, 3, 4, 5].map((n) => ({ type: 'Aged', data: { n } })),
+  });
+  await source.db.$client.begin(async (tx) => {
+    const [anchor] = await tx<{ hash: string }[]>`
+      select hash from events where stream_id = 'old-1' and stream_version = 2`;
+    await tx`select chronicle_remove_events('old-1', 2, 'retention')`;
+    await tx`insert into stream_truncations (stream_id, anchor_version, anchor_hash, removed_events)
+      values ('old-1', 2, ${anchor!.hash}, 2)`;
+  });
   await catchUp(chronicle.store, eventStats);
   await chronicle.integrity.takeDigest({ actor: operator });
 });
@@ -185,6 +198,8 @@ describe('backup and restore', () => {
   let restored: { url: string; db: Database };
   let after: Chronicle;
   let pairs: string[];
+  /** A backup without a signature, whose manifest a test can edit. */
+  let unsignedFile: string;
 
   beforeAll(async () => {
     file = path.join(dir, 'store.backup.gz');
@@ -197,7 +212,9 @@ describe('backup and restore', () => {
     restored = await emptyDatabase();
     await restoreBackup({ url: restored.url, from: file });
     after = createChronicle({ db: restored.db, signingKey, snapshotEvery: 5 });
-  }, 120_000);
+    unsignedFile = path.join(dir, 'unsigned.gz');
+    await writeBackup({ sql: source.db.$client, out: unsignedFile });
+  });
 
   it('holds exactly one snapshot taken while writers kept writing: no stream torn, no pair split', async () => {
     const [restoredCount] = await restored.db.$client<
@@ -336,9 +353,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses, before it commits, data whose heads differ from the manifest', async () => {
-    const unsigned = path.join(dir, 'unsigned.gz');
-    await writeBackup({ sql: source.db.$client, out: unsigned });
-    const edited = await editManifest(unsigned, (m) => ({
+    const edited = await editManifest(unsignedFile, (m) => ({
       ...m,
       streams: { ...m.streams, root: '0'.repeat(64) },
     }));
@@ -352,28 +367,27 @@ describe('backup and restore', () => {
   });
 
   it('refuses a chain broken in the file even when the manifest agrees with it', async () => {
-    const unsigned = path.join(dir, 'tampered.gz');
-    await writeBackup({ sql: source.db.$client, out: unsigned });
-    const lines = gunzipSync(await readFile(unsigned))
-      .toString('utf8')
-      .split('\n');
-    const start = lines.findIndex((l) => l.startsWith('{"section":"events"'));
-    const end = lines.indexOf('\\.', start);
-    const step = lines.findIndex((l, i) => i > start && i < end && l.includes('Step 3'));
-    lines[step] = lines[step]!.replace('Step 3', 'Step 9');
-    const m = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
-    const events = Buffer.from(lines.slice(start + 1, end).join('\n') + '\n');
-    m.manifest.sections = m.manifest.sections.map((s) =>
-      s.section === 'events'
-        ? { ...s, sha256: createHash('sha256').update(events).digest('hex') }
-        : s,
+    const edited = await tamperSection(unsignedFile, 'events', (row) =>
+      row.includes('Step 3') ? row.replace('Step 3', 'Step 9') : row,
     );
-    lines[lines.length - 2] = JSON.stringify(m);
-    const edited = path.join(dir, 'tampered-consistent.gz');
-    await writeFile(edited, gzipSync(lines.join('\n')));
     const target = await emptyDatabase();
     expect(await refusal(restoreBackup({ url: target.url, from: edited }))).toBe('broken-chain');
     expect(await tableCount(target.db, 'events')).toBe(0);
+  });
+
+  it('keeps a truncated stream, whose chain starts from its anchor, and refuses a wrong anchor', async () => {
+    expect(
+      (await after.store.readStream({ actor: auditor, streamId: 'old-1' })).events.map(
+        (e) => e.version,
+      ),
+    ).toEqual([3, 4, 5]);
+    const edited = await tamperSection(unsignedFile, 'stream_truncations', (row) =>
+      row.replace(/\t[0-9a-f]{64}\t/, `\t${'1'.repeat(64)}\t`),
+    );
+    const target = await emptyDatabase();
+    const error = await restoreBackup({ url: target.url, from: edited }).catch((e: unknown) => e);
+    expect((error as RestoreError).refusal).toBe('broken-chain');
+    expect((error as RestoreError).message).toMatch(/old-1/);
   });
 });
 
@@ -384,6 +398,25 @@ async function editManifest(file: string, edit: (m: BackupManifest) => BackupMan
   const { manifest } = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
   lines[lines.length - 2] = JSON.stringify({ manifest: edit(manifest) });
   const edited = `${file}.edited.gz`;
+  await writeFile(edited, gzipSync(lines.join('\n')));
+  return edited;
+}
+
+/** A copy of a backup with one section's rows edited, and the manifest's hash of it made to agree. */
+async function tamperSection(file: string, section: string, edit: (row: string) => string) {
+  const lines = gunzipSync(await readFile(file))
+    .toString('utf8')
+    .split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`{"section":"${section}"`));
+  const end = lines.indexOf('\\.', start);
+  for (let i = start + 1; i < end; i++) lines[i] = edit(lines[i]!);
+  const rows = Buffer.from(lines.slice(start + 1, end).join('\n') + '\n');
+  const { manifest } = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
+  manifest.sections = manifest.sections.map((s) =>
+    s.section === section ? { ...s, sha256: createHash('sha256').update(rows).digest('hex') } : s,
+  );
+  lines[lines.length - 2] = JSON.stringify({ manifest });
+  const edited = `${file}.${section}.gz`;
   await writeFile(edited, gzipSync(lines.join('\n')));
   return edited;
 }
