@@ -60,6 +60,10 @@ describe('npm run backup and npm run restore', () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/20 events in 4 streams.*MB\/s[\s\S]*signed by key [0-9a-f]{16}/);
 
+    const [taken] = await t.db.$client<{ n: number }[]>`
+      select count(*)::int as n from audit_outbox where event ->> 'type' = 'BackupTake'`;
+    expect(taken!.n).toBe(1);
+
     const target = await emptyDatabaseUrl();
     const restore = await run('restore', target, '--from', file);
     expect(restore.code).toBe(0);

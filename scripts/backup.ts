@@ -1,6 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
+import path from 'node:path';
+import { connect } from '../db/client';
+import { systemActor } from '../lib/actor';
+import { auditEvent } from '../lib/audit/audit-event';
+import { createAuditTrail } from '../lib/audit/audit-trail';
+import { createEventStore } from '../lib/event-store';
 import { writeBackup } from '../lib/backup/write-backup';
 import { env } from '../lib/env';
 import { localSigningKeyPem } from '../lib/integrity/key-file';
@@ -23,16 +28,25 @@ runCli(async () => {
     (config.DATABASE_URL ? undefined : localSigningKeyPem(config.CHRONICLE_DATA_DIR));
   const signingKey = pem ? loadSigningKey(pem) : null;
   await withCliDatabase(async (url, where) => {
-    const sql = postgres(url, {
-      max: 1,
-      onnotice: () => {},
-      connection: { application_name: 'chronicle-backup' },
-    });
+    const db = connect({ url, max: 1, applicationName: 'chronicle-backup' });
     const progress = stderrProgress();
     const startedAt = performance.now();
     try {
-      const manifest = await writeBackup({ sql, out, onProgress: progress.onProgress, signingKey });
+      const manifest = await writeBackup({
+        sql: db.$client,
+        out,
+        onProgress: progress.onProgress,
+        signingKey,
+      });
       progress.done();
+      await createAuditTrail({ store: createEventStore({ db }) }).record(
+        auditEvent({ actor: systemActor }, 'BackupTake', 'succeeded', path.basename(out), {
+          events: manifest.events,
+          streams: manifest.streams.count,
+          root: manifest.streams.root,
+          signedBy: manifest.signature?.keyId ?? null,
+        }),
+      );
       const bytes = manifest.sections.reduce((sum, section) => sum + section.bytes, 0);
       const seconds = (performance.now() - startedAt) / 1000;
       console.log(
@@ -45,7 +59,7 @@ runCli(async () => {
             : 'not signed (no signing key configured).'),
       );
     } finally {
-      await sql.end();
+      await db.$client.end();
     }
   });
 });

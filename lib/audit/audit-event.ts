@@ -31,6 +31,8 @@ export const auditActions = [
   'SubjectErase',
   'RetentionChange',
   'EventDataRead',
+  'BackupTake',
+  'BackupRestore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -328,6 +328,14 @@ describe('backup and restore', () => {
     expect(noted!.n).toBe(5);
   });
 
+  it('records the restore on the audit trail in the same transaction', async () => {
+    const [row] = await restored.db.$client<
+      { event: { type: string; data: { detail: { root: string } } } }[]
+    >`
+      select event from audit_outbox where event ->> 'type' = 'BackupRestore'`;
+    expect(row!.event.data.detail.root).toBe(manifest.streams.root);
+  });
+
   it('refuses a database that already holds events', async () => {
     expect(await refusal(restoreBackup({ url: restored.url, from: file }))).toBe('not-empty');
   });

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type postgres from 'postgres';
 import { connect } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
+import { systemActor, type Actor } from '../actor';
+import { auditEvent } from '../audit/audit-event';
+import { createEventStore } from '../event-store';
+import { outboxEntry } from '../event-store/append';
 import { GENESIS_HASH } from '../event-store/hash';
 import { linkHolds, VERIFY_COLUMNS, type VerifyRow } from '../event-store/verify';
 import { verifySignature } from '../integrity/signing-key';
@@ -24,7 +29,13 @@ import { throttled, type OnProgress } from './progress';
 import { streamHeadsRoot } from './stream-heads';
 import { backupTables, columnList, ident } from './tables';
 
-export type RestoreOptions = { url: string; from: string; onProgress?: OnProgress };
+export type RestoreOptions = {
+  url: string;
+  from: string;
+  onProgress?: OnProgress;
+  /** Who restores, for the audit trail: the system (the command line) unless given. */
+  actor?: Actor;
+};
 
 export type RestoreReport = {
   manifest: BackupManifest;
@@ -46,9 +57,11 @@ export async function restoreBackup({
   url,
   from,
   onProgress,
+  actor = systemActor,
 }: RestoreOptions): Promise<RestoreReport> {
   const manifest = await checkFile(from);
-  const sql = connect({ url, max: 1, applicationName: 'chronicle-restore' }).$client;
+  const db = connect({ url, max: 1, applicationName: 'chronicle-restore' });
+  const sql = db.$client;
   try {
     await assertEmpty(sql);
     await runMigrations({ url });
@@ -109,6 +122,19 @@ export async function restoreBackup({
         await highestKnownPosition(tx),
       );
       const positionBase = await raisePositionBase(tx, baseAbove(highest));
+      // On the audit trail with the restore itself: the worker moves it into its stream.
+      const record = auditEvent({ actor }, 'BackupRestore', 'succeeded', path.basename(from), {
+        takenAt: manifest.createdAt,
+        events: manifest.events,
+        streams: manifest.streams.count,
+        root: manifest.streams.root,
+        signedBy: manifest.signature?.keyId ?? null,
+        positionBase,
+      });
+      const entry = outboxEntry(createEventStore({ db }).context, record);
+      await tx`
+        insert into audit_outbox (stream_id, event)
+        select e ->> 'streamId', e -> 'event' from (select ${entry}::jsonb as e) x`;
       return { manifest, positionBase, bytes };
     });
   } finally {
