@@ -259,8 +259,12 @@ describe('backup and restore', () => {
     expect(restoredLog.length).toBe(manifest.events);
     expect(restoredLog).toEqual(sourceLog);
 
-    const quiet = { actor: auditor, category: 'workflow' } as const;
-    expect(await after.store.listStreams(quiet)).toEqual(await chronicle.store.listStreams(quiet));
+    for (const category of ['workflow', 'note', 'old']) {
+      const quiet = { actor: auditor, category, sort: '-updatedAt' } as const;
+      expect(await after.store.listStreams(quiet)).toEqual(
+        await chronicle.store.listStreams(quiet),
+      );
+    }
     const some = restoredLog.filter((_, i) => i % 17 === 0);
     for (const event of some) {
       expect(await after.store.getEvent({ actor: auditor, eventId: event.eventId })).toEqual(
@@ -303,11 +307,21 @@ describe('backup and restore', () => {
     expect(manifest.sections.map((s) => s.section)).not.toContain('auth_sessions');
   });
 
-  it('puts new appends after the restored log, where $all and projections see them', async () => {
+  it('puts new appends after the restored log, where $all, subscriptions and projections see them', async () => {
     const base = await currentPositionBase(restored.db.$client);
     expect(base).toBeGreaterThan(manifest.maxPosition);
     expect(base).toBeGreaterThanOrEqual(manifest.horizon);
     const before = await wholeLog(after.store);
+    // A follower of the source that had read everything below its horizon carries on here.
+    const delivered: number[] = [];
+    const following = new AbortController();
+    const subscription = after.store.subscribe({
+      actor: auditor,
+      after: manifest.horizon - 1,
+      onEvent: (event) => void delivered.push(event.position),
+      signal: following.signal,
+      pollMs: 25,
+    });
     const appended = await after.store.append({
       actor: operator,
       streamId: 'note-odd',
@@ -318,6 +332,13 @@ describe('backup and restore', () => {
     await waitForHorizon(after.store, position);
     const page = await after.store.readAll({ actor: auditor, after: before.at(-1)!.position });
     expect(page.events.map((e) => e.position)).toContain(position);
+    for (let i = 0; i < 200 && !delivered.includes(position); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    following.abort();
+    await subscription;
+    expect(delivered).toContain(position);
+    expect(delivered.every((p) => p >= manifest.horizon)).toBe(true);
     expect((await after.store.verifyStream({ actor: auditor, streamId: 'note-odd' })).valid).toBe(
       true,
     );
