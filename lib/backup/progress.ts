@@ -9,14 +9,20 @@ export type Progress = {
 
 export type OnProgress = (progress: Progress) => void;
 
-/** Calls `onProgress` at most every `intervalMs`, and always for the last report. */
+/**
+ * Calls `onProgress` at most every `intervalMs`, but always when a phase or table begins and for
+ * the last report of one (`force`).
+ */
 export function throttled(onProgress: OnProgress | undefined, intervalMs = 250) {
   let last = 0;
+  let stage = '';
   return (progress: Progress, force = false) => {
     if (!onProgress) return;
     const now = performance.now();
-    if (!force && now - last < intervalMs) return;
+    const current = `${progress.phase} ${progress.section}`;
+    if (!force && current === stage && now - last < intervalMs) return;
     last = now;
+    stage = current;
     onProgress(progress);
   };
 }
