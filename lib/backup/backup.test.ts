@@ -15,7 +15,7 @@ import {
   waitForHorizon,
   type TestDatabase,
 } from '@/test/database';
-import { catchUp } from '@/test/projections';
+import { catchUp, seedEvents } from '@/test/projections';
 import { createChronicle, type Chronicle } from '../chronicle';
 import type { RecordedEvent } from '../event-store/types';
 import { generateSigningKeyPem, loadSigningKey } from '../integrity/signing-key';
@@ -184,6 +184,8 @@ beforeAll(async () => {
     await tx`insert into stream_truncations (stream_id, anchor_version, anchor_hash, removed_events)
       values ('old-1', 2, ${anchor!.hash}, 2)`;
   });
+  // Enough events that the restore builds the events table's indexes after loading it.
+  await seedEvents(chronicle.store, { category: 'bulk', streams: 20, count: 12_000 });
   await catchUp(chronicle.store, eventStats);
   await chronicle.integrity.takeDigest({ actor: operator });
 });
@@ -355,6 +357,14 @@ describe('backup and restore', () => {
     >`
       select event from audit_outbox where event ->> 'type' = 'BackupRestore'`;
     expect(row!.event.data.detail.root).toBe(manifest.streams.root);
+  });
+
+  it('leaves the restored tables with the indexes the source has', async () => {
+    const indexes = (db: Database) =>
+      db.$client<{ indexdef: string }[]>`
+        select indexdef from pg_indexes where schemaname = 'public' order by indexname`;
+    expect((await indexes(restored.db)).length).toBeGreaterThan(20);
+    expect(await indexes(restored.db)).toEqual(await indexes(source.db));
   });
 
   it('refuses a database that already holds events', async () => {
