@@ -391,6 +391,16 @@ describe('backup and restore', () => {
     expect(await tableCount(target.db, 'events')).toBeNull();
   });
 
+  it('refuses a backup from a newer version, with more migrations than this one has', async () => {
+    const edited = await editManifest(unsignedFile, (m) => ({
+      ...m,
+      migrations: m.migrations + 1,
+    }));
+    const target = await emptyDatabase();
+    expect(await refusal(restoreBackup({ url: target.url, from: edited }))).toBe('incompatible');
+    expect(await tableCount(target.db, 'events')).toBe(0);
+  });
+
   it('refuses, before it commits, data whose heads differ from the manifest', async () => {
     const edited = await editManifest(unsignedFile, (m) => ({
       ...m,

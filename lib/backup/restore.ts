@@ -65,6 +65,14 @@ export async function restoreBackup({
   try {
     await assertEmpty(sql);
     await runMigrations({ url });
+    const [applied] = await sql<{ migrations: number }[]>`
+      select count(*)::int as migrations from drizzle.__drizzle_migrations`;
+    if (manifest.migrations > applied!.migrations) {
+      throw new RestoreError(
+        'incompatible',
+        `the backup comes from a newer version of Chronicle (${manifest.migrations} migrations, this one has ${applied!.migrations}): restore with the version that wrote it`,
+      );
+    }
     const report = throttled(onProgress);
     return await sql.begin(async (tx) => {
       await tx`lock table streams, events in exclusive mode`;
