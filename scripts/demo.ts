@@ -16,7 +16,7 @@ import { runMigrations } from '../db/migrate';
 import { roles, type Role } from '../lib/actor';
 import { env } from '../lib/env';
 import { createChronicle } from '../lib/chronicle';
-import { localSigningKeyPem } from '../lib/integrity/key-file';
+import { localMasterKey, localSigningKeyPem } from '../lib/integrity/key-file';
 import { loadSigningKey } from '../lib/integrity/signing-key';
 import { seedGenericData } from './demo/generic-data';
 import { seedResearchData } from './demo/research-data';
@@ -52,6 +52,7 @@ async function main() {
   }
   await runMigrations({ url });
   const signingKey = config.CHRONICLE_SIGNING_KEY ?? localSigningKeyPem(config.CHRONICLE_DATA_DIR);
+  const masterKey = config.CHRONICLE_MASTER_KEY ?? localMasterKey(config.CHRONICLE_DATA_DIR);
   await seedIfEmpty(url, signingKey);
   const accounts = await demoAccounts(url, config.CHRONICLE_DATA_DIR);
   if (needsBuild()) {
@@ -72,6 +73,7 @@ async function main() {
       DATABASE_URL: url,
       CHRONICLE_BOOTSTRAP_TOKEN: token,
       CHRONICLE_SIGNING_KEY: signingKey,
+      CHRONICLE_MASTER_KEY: masterKey,
     },
   });
   const stop = async (code: number) => {
