@@ -74,7 +74,8 @@ function namedPlan(data: JsonObject, metadata: JsonObject, path: string): Person
     throw refuse('personalFields', `must list 1–${MAX_FIELDS} JSON Pointers into data`);
   }
   for (const pointer of personalFields) {
-    if (!present(data, pointer)) throw refuse('personalFields', `${pointer} names no value in data`);
+    if (!present(data, pointer))
+      throw refuse('personalFields', `${pointer} names no value in data`);
     if (personalFields.some((other) => other !== pointer && other.startsWith(`${pointer}/`))) {
       throw refuse('personalFields', `${pointer} contains another personal field`);
     }
