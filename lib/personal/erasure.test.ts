@@ -4,6 +4,7 @@ import { admin, auditor, createTestDatabase, operator, type TestDatabase } from 
 import { createChronicle, type Chronicle } from '../chronicle';
 import { workflowStreamId } from '../domain/workflow';
 import { isChronicleError } from '../errors';
+import { asQueryable } from '../event-store/context';
 import { getWorkflowSummary } from '../read-models/workflow-summaries';
 import { generateMasterKeyText, loadMasterKey } from './master-key';
 
@@ -51,7 +52,7 @@ describe('a workflow requester', () => {
     expect(events[0]!.data.requestedBy).toBe(email);
     expect(events[0]!.metadata).toMatchObject({ subjectId, personalFields: ['/requestedBy'] });
     expect(events[0]!.erasedFields).toBeUndefined();
-    const view = await getWorkflowSummary(t.db.$client, { actor: auditor, workflowId });
+    const view = await getWorkflowSummary(asQueryable(t.db.$client), { actor: auditor, workflowId });
     expect(view.requestedBy).toBe(email);
     const [row] = await t.db.$client<{ events: number }[]>`
       select events from subject_streams where subject_id = ${subjectId} and stream_id = ${streamId}`;
@@ -88,7 +89,7 @@ describe('a workflow requester', () => {
     expect(events[0]!.erasedFields).toEqual(['/requestedBy']);
     const event = await chronicle.store.getEvent({ actor: auditor, eventId: events[0]!.eventId });
     expect(event.erasedFields).toEqual(['/requestedBy']);
-    const view = await getWorkflowSummary(t.db.$client, { actor: auditor, workflowId });
+    const view = await getWorkflowSummary(asQueryable(t.db.$client), { actor: auditor, workflowId });
     expect(view.requestedBy).toBeNull();
     const loaded = await chronicle.repository.load(
       (await import('../domain/workflow')).workflowAggregate,

@@ -1,0 +1,43 @@
+import type { Erasure } from '@/lib/personal/erase-subject';
+import { SUBJECT_SORTS, type SubjectPage } from '@/lib/personal/subjects';
+import { limit, nonNegative, queryParam, timestamp } from './fields';
+import { z } from './zod';
+
+export const listSubjectsQuery = z.object({
+  sort: queryParam(z.enum(SUBJECT_SORTS), 'Sort column (default createdAt)'),
+  direction: queryParam(z.enum(['asc', 'desc']), 'Sort direction (default desc)'),
+  limit: limit(50),
+  offset: queryParam(nonNegative, 'Rows to skip (default 0)'),
+});
+
+export const subjectIdParam = z.string().min(1).max(200);
+
+export const subjectList = z
+  .object({
+    subjects: z.array(
+      z.object({
+        subjectId: z.string().openapi({
+          description:
+            'Pseudonymous: `email:` and a keyed hash for a named person, or the id an append gave',
+        }),
+        streams: z
+          .array(z.object({ streamId: z.string(), events: z.number().int() }))
+          .openapi({ description: 'The first 20 streams in id order' }),
+        streamCount: z.number().int(),
+        events: z.number().int(),
+        createdAt: timestamp,
+        erasedAt: timestamp.nullable(),
+        erasedBy: z.string().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .openapi('SubjectList') satisfies z.ZodType<SubjectPage>;
+
+export const erasureResult = z
+  .object({
+    subjectId: z.string(),
+    erasedAt: timestamp.openapi({ description: 'When it was first erased' }),
+    events: z.number().int().openapi({ description: 'Events holding its now unreadable data' }),
+  })
+  .openapi('Erasure') satisfies z.ZodType<Pick<Erasure, 'subjectId' | 'erasedAt' | 'events'>>;
