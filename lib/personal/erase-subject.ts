@@ -32,7 +32,7 @@ const ERASED_ERROR = 'Error text removed: the event holds personal data of an er
  * erased), which leaves the sealed values in the log unreadable and every hash unchanged. Then
  * removes what was built from their plaintext: cached states (here and, through the
  * notification, in other processes), the streams' snapshots, the error texts of their dead
- * letters, and the inline read-model rows, folded again from the now-erased events. A second
+ * letters and of a projection's last error about them, and the inline read-model rows, folded again from the now-erased events. A second
  * call finds the subject erased and does that clean-up again, so a failed one can be retried.
  */
 export async function eraseSubject(
@@ -80,6 +80,11 @@ async function forgetPlaintext(
   await sql`
     update projection_failures set error = ${ERASED_ERROR}
     where stream_id = any(${streamIds}) and error is not null`;
+  // A projection's last error names the failing event's stream first (runner.ts).
+  await sql`
+    update projections set last_error = ${ERASED_ERROR}
+    where last_error is not null
+      and exists (select 1 from unnest(${streamIds}::text[]) s where starts_with(last_error, s || '@'))`;
   for (const streamId of streamIds) {
     const aggregate = aggregateForStream(streamId);
     const writers = projections.filter(

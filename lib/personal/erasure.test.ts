@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import { connect } from '@/db/client';
 import { createChronicle, type Chronicle } from '../chronicle';
-import { workflowStreamId } from '../domain/workflow';
+import { workflowAggregate, workflowStreamId } from '../domain/workflow';
 import { isChronicleError } from '../errors';
 import { asQueryable } from '../event-store/context';
 import { getWorkflowSummary } from '../read-models/workflow-summaries';
@@ -52,7 +53,10 @@ describe('a workflow requester', () => {
     expect(events[0]!.data.requestedBy).toBe(email);
     expect(events[0]!.metadata).toMatchObject({ subjectId, personalFields: ['/requestedBy'] });
     expect(events[0]!.erasedFields).toBeUndefined();
-    const view = await getWorkflowSummary(asQueryable(t.db.$client), { actor: auditor, workflowId });
+    const view = await getWorkflowSummary(asQueryable(t.db.$client), {
+      actor: auditor,
+      workflowId,
+    });
     expect(view.requestedBy).toBe(email);
     const [row] = await t.db.$client<{ events: number }[]>`
       select events from subject_streams where subject_id = ${subjectId} and stream_id = ${streamId}`;
@@ -89,13 +93,14 @@ describe('a workflow requester', () => {
     expect(events[0]!.erasedFields).toEqual(['/requestedBy']);
     const event = await chronicle.store.getEvent({ actor: auditor, eventId: events[0]!.eventId });
     expect(event.erasedFields).toEqual(['/requestedBy']);
-    const view = await getWorkflowSummary(asQueryable(t.db.$client), { actor: auditor, workflowId });
+    const view = await getWorkflowSummary(asQueryable(t.db.$client), {
+      actor: auditor,
+      workflowId,
+    });
     expect(view.requestedBy).toBeNull();
-    const loaded = await chronicle.repository.load(
-      (await import('../domain/workflow')).workflowAggregate,
-      streamId,
-      { actor: auditor },
-    );
+    const loaded = await chronicle.repository.load(workflowAggregate, streamId, {
+      actor: auditor,
+    });
     expect(loaded.state?.requestedBy).toBeNull();
     const [snapshots] = await t.db.$client<{ n: number }[]>`
       select count(*)::int as n from snapshots where stream_id = ${streamId}`;
@@ -239,5 +244,32 @@ describe('erasure', () => {
     await expect(
       t.db.$client`update subject_keys set erased_at = null where subject_id = ${subjectId}`,
     ).rejects.toThrow(/erased/);
+  });
+});
+
+describe('another process', () => {
+  it('stops showing an erased subject as soon as the erasure is notified', async () => {
+    const other = connect({ url: t.url, max: 2 });
+    try {
+      const elsewhere = createChronicle({ db: other, masterKey: master });
+      const email = `elsewhere.${randomUUID()}@example.org`;
+      const { workflowId } = await elsewhere.research.createWorkflow({
+        actor: operator,
+        ...fields,
+        requestedBy: email,
+      });
+      const streamId = workflowStreamId(workflowId);
+      const load = () => elsewhere.repository.load(workflowAggregate, streamId, { actor: auditor });
+      expect((await load()).state?.requestedBy).toBe(email);
+      await chronicle.eraseSubject({ actor: admin, subjectId: master.pseudonym('email', email) });
+      // Well within the key cache's lifetime: only the notification can have told it.
+      await expect
+        .poll(async () => (await load()).state?.requestedBy, { timeout: 1000, interval: 20 })
+        .toBeNull();
+      const { events } = await elsewhere.store.readStream({ actor: auditor, streamId });
+      expect(events[0]!.erasedFields).toEqual(['/requestedBy']);
+    } finally {
+      await other.$client.end();
+    }
   });
 });
