@@ -47,7 +47,10 @@ const step = z
     title: z.string(),
     status: z.enum(stepStatuses),
     agentId: z.string().optional(),
-    output: stepOutput.nullable().optional().openapi({ description: 'null once its subject was erased' }),
+    output: stepOutput
+      .nullable()
+      .optional()
+      .openapi({ description: 'null once its subject was erased' }),
     subject: z.string().nullable().optional().openapi({
       description: 'The person the output is about; null once erased',
     }),
