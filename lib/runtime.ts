@@ -71,7 +71,7 @@ async function start(): Promise<Runtime> {
     horizonWarnSeconds: config.CHRONICLE_HORIZON_WARN_SECONDS,
     onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
     signingKey: signingKey(config, Boolean(server)),
-    masterKey: masterKey(config, Boolean(server)),
+    masterKey: configuredMasterKey(config, Boolean(server)),
   });
   const close = async () => {
     await db.$client.end({ timeout: 5 });
@@ -91,8 +91,11 @@ function signingKey(config: ReturnType<typeof env>, embedded: boolean) {
   return null;
 }
 
-/** Like the signing key: configured, or made by an embedded installation in its data directory. */
-function masterKey(config: ReturnType<typeof env>, embedded: boolean) {
+/**
+ * Like the signing key: configured, or made by an embedded installation in its data directory.
+ * Command-line tools that write personal data (imports) take theirs from here too.
+ */
+export function configuredMasterKey(config: ReturnType<typeof env>, embedded: boolean) {
   const text =
     config.CHRONICLE_MASTER_KEY ??
     (embedded ? localMasterKey(config.CHRONICLE_DATA_DIR) : undefined);
