@@ -251,7 +251,7 @@ export function outboxEntry(ctx: StoreContext, { streamId, event }: OutboxEvent)
   assertWritableStreamId(streamId, { system: true });
   const [draft] = draftEvents(ctx, { actor: systemActor, streamId, events: [event] });
   const prepared = finishDraft(streamId, draft!, NO_KEYS);
-  return `{"streamId":${JSON.stringify(streamId)},"event":${payloadElement(prepared!)}}`;
+  return `{"streamId":${JSON.stringify(streamId)},"event":${payloadElement(prepared)}}`;
 }
 
 function encodeExpectedVersion(expected: ExpectedVersion): number {
