@@ -60,10 +60,12 @@ test('an admin erases a workflow requester: confirmed, listed as erased, null ev
 
   const read = await request.get(`/api/v1/streams/${streamId}/events`, { headers: auth });
   const { events } = (await read.json()) as {
-    events: { data: { requestedBy: unknown }; erasedFields?: string[] }[];
+    events: { eventId: string; data: { requestedBy: unknown }; erasedFields?: string[] }[];
   };
   expect(events[0]!.data.requestedBy).toBeNull();
   expect(events[0]!.erasedFields).toEqual(['/requestedBy']);
+  await page.goto(`/events/${events[0]!.eventId}`);
+  await expect(page.getByText('Erased personal data')).toContainText('/requestedBy');
   await page.goto(`/workflows/${workflowId}`);
   await expect(page.getByText('Erased (personal data)')).toBeVisible();
   await expect(page.getByText(email)).toHaveCount(0);
