@@ -1,4 +1,4 @@
-import { assertRole, systemActor, type Actor } from '../actor';
+import { actorLabel, assertRole, systemActor, type Actor } from '../actor';
 import type { AggregateCache } from '../aggregates/cache';
 import { aggregateForStream } from '../aggregates/known';
 import type { Repository } from '../aggregates/repository';
@@ -48,7 +48,8 @@ export async function eraseSubject(
     let erasedAt = key.erased_at;
     if (!erasedAt) {
       const [updated] = await tx<{ erased_at: Date }[]>`
-        update subject_keys set wrapped_key = null, erased_at = now(), erased_by = ${actor.id}
+        update subject_keys set wrapped_key = null, erased_at = now(),
+          erased_by = ${actorLabel(actor)}
         where subject_id = ${subjectId} returning erased_at`;
       erasedAt = updated!.erased_at;
       await tx`select pg_notify(${ERASURE_CHANNEL}, ${subjectId})`;

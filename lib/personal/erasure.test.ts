@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
 import { connect } from '@/db/client';
+import { actorLabel } from '../actor';
 import { createChronicle, type Chronicle } from '../chronicle';
 import { workflowAggregate, workflowStreamId } from '../domain/workflow';
 import { isChronicleError } from '../errors';
@@ -219,7 +220,7 @@ describe('erasure', () => {
       streams: [{ streamId, events: 2 }],
       streamCount: 1,
       events: 2,
-      erasedBy: admin.id,
+      erasedBy: actorLabel(admin),
     });
     expect(page.total).toBeGreaterThanOrEqual(page.subjects.length);
     expect(
