@@ -50,17 +50,19 @@ export function SubjectTable({
       <TableBody>
         {subjects.map((subject) => (
           <TableRow key={subject.subjectId}>
-            <TableCell className="max-w-56 font-mono text-xs break-all text-zinc-900">
+            <TableCell className="w-48 max-w-48 font-mono text-xs break-all text-zinc-900">
               {subject.subjectId}
             </TableCell>
-            <TableCell className="max-w-md">
+            <TableCell className="max-w-72">
               {subject.streams.length === 0 ? (
                 <span className="text-zinc-500">none</span>
               ) : (
                 <ul className="flex flex-col gap-1">
                   {subject.streams.map((stream) => (
-                    <li key={stream.streamId} className="flex items-baseline gap-2">
-                      <StreamName streamId={stream.streamId} />
+                    <li key={stream.streamId} className="flex min-w-0 items-baseline gap-2">
+                      <span className="min-w-0">
+                        <StreamName streamId={stream.streamId} />
+                      </span>
                       <span className="text-xs whitespace-nowrap text-zinc-500">
                         {stream.events} {stream.events === 1 ? 'event' : 'events'}
                       </span>
