@@ -4,13 +4,12 @@ import { SortHeader } from '../sort-header';
 import { StreamName } from '../stream-name';
 import { TimeLabel } from '../times';
 import { Timestamp } from '../timestamp';
-import { Badge } from '../ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { EraseButton } from './erase-button';
 
 export type SubjectOrder = { sort: SubjectSort; direction: 'asc' | 'desc' };
 
-/** The data subjects on one page; each one's streams linked, and erased or an Erase button. */
+/** The data subjects on one page; each one's streams linked, and when erased (or an Erase button). */
 export function SubjectTable({
   subjects,
   order,
@@ -42,18 +41,15 @@ export function SubjectTable({
           {header('events', 'Events', 'text-right')}
           {header('createdAt', <TimeLabel label="First seen" kind="recorded" />)}
           {header('erasedAt', <TimeLabel label="Erased" kind="recorded" />)}
-          <TableHeaderCell>
-            <span className="sr-only">Erase</span>
-          </TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>
         {subjects.map((subject) => (
           <TableRow key={subject.subjectId}>
-            <TableCell className="w-48 max-w-48 font-mono text-xs break-all text-zinc-900">
+            <TableCell className="w-40 max-w-40 font-mono text-xs break-all text-zinc-900">
               {subject.subjectId}
             </TableCell>
-            <TableCell className="max-w-72">
+            <TableCell className="max-w-64">
               {subject.streams.length === 0 ? (
                 <span className="text-zinc-500">none</span>
               ) : (
@@ -84,15 +80,8 @@ export function SubjectTable({
               {subject.erasedAt ? (
                 <span className="flex flex-col gap-0.5">
                   <Timestamp value={subject.erasedAt} />
-                  <span className="text-xs text-zinc-500">by {subject.erasedBy}</span>
+                  <span className="text-xs break-all text-zinc-500">by {subject.erasedBy}</span>
                 </span>
-              ) : (
-                <span className="text-zinc-500">—</span>
-              )}
-            </TableCell>
-            <TableCell className="text-right">
-              {subject.erasedAt ? (
-                <Badge>erased</Badge>
               ) : (
                 <EraseButton subjectId={subject.subjectId} events={subject.events} erase={erase} />
               )}
