@@ -1,4 +1,5 @@
 import type { Erasure } from '@/lib/personal/erase-subject';
+import { SUBJECT_ID_PATTERN } from '@/lib/personal/personal-fields';
 import { SUBJECT_SORTS, type SubjectPage } from '@/lib/personal/subjects';
 import { limit, nonNegative, queryParam, timestamp } from './fields';
 import { z } from './zod';
@@ -10,7 +11,20 @@ export const listSubjectsQuery = z.object({
   offset: queryParam(nonNegative, 'Rows to skip (default 0)'),
 });
 
-export const subjectIdParam = z.string().min(1).max(200);
+// Next decodes path segments, but not every code path has; a subject id never holds `%`.
+export const subjectIdParam = z
+  .string()
+  .transform((id) => (id.includes('%') ? safeDecode(id) : id))
+  .pipe(z.string().regex(SUBJECT_ID_PATTERN, 'not a subject id'))
+  .openapi({ type: 'string', pattern: SUBJECT_ID_PATTERN.source });
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 export const subjectList = z
   .object({

@@ -13,7 +13,7 @@ export type PersonalPlan = { subjectId: string; fields: string[] };
 
 const MAX_FIELDS = 100;
 /** No `@`: an e-mail address is personal, and the subject id is stored in the clear. */
-const SUBJECT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/;
+export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/;
 
 const present = (data: JsonObject, pointer: string) => {
   const value: unknown = jsonpointer.get(data, pointer);
@@ -46,6 +46,10 @@ export function personalPlan(
     if (declaration.kind) {
       if (!master) throw noMasterKey();
       subjectId = master.pseudonym(declaration.kind, subjectId);
+    } else if (!SUBJECT_ID_PATTERN.test(subjectId)) {
+      throw unprocessable(`${path}.data${declaration.subject} is not a subject id`, [
+        { path: `${path}.data${declaration.subject}`, message: 'not a subject id' },
+      ]);
     }
     return { subjectId, fields: declaration.fields.filter((field) => present(data, field)) };
   }

@@ -76,9 +76,11 @@ describe('POST /api/v1/subjects/{subjectId}/erase', () => {
     );
   });
 
-  it('answers 404 for an unknown subject, and 400 for an id too long to be one', async () => {
+  it('answers 404 for an unknown subject, and 400 for what cannot be a subject id', async () => {
     await expectProblem(await post('person:nobody'), 404);
+    await expectProblem(await post('person%3Anobody'), 404);
     await expectProblem(await post('x'.repeat(201)), 400);
+    await expectProblem(await post('ada@example.org'), 400);
   });
 });
 
