@@ -32,8 +32,9 @@ const ERASED_ERROR = 'Error text removed: the event holds personal data of an er
  * erased), which leaves the sealed values in the log unreadable and every hash unchanged. Then
  * removes what was built from their plaintext: cached states (here and, through the
  * notification, in other processes), the streams' snapshots, the error texts of their dead
- * letters and of a projection's last error about them, and the inline read-model rows, folded again from the now-erased events. A second
- * call finds the subject erased and does that clean-up again, so a failed one can be retried.
+ * letters and of a projection's last error about them, and the inline read-model rows, folded
+ * again from the now-erased events. A second call finds the subject erased and does that
+ * clean-up again, so a failed one can be retried.
  */
 export async function eraseSubject(
   { ctx, repository, cache, projections }: Deps,
@@ -68,6 +69,9 @@ export async function eraseSubject(
   ctx.subjectKeys.forget(subjectId);
   cache.clear();
   await forgetPlaintext({ ctx, repository, projections }, erasure.streams);
+  // A load that opened the values just before the key was forgotten may have cached its state
+  // since the first clear.
+  cache.clear();
   return erasure;
 }
 
