@@ -102,11 +102,13 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
-      const call = sql`chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
-          ${auditEntry}::jsonb)`;
+      // Without personal data, the statement it always was: no fragment, nothing to upsert.
       [row] = subjects
         ? await sql<AppendRow[]>`
-          with r as (select r_status, r_version, r_first_position from ${call}),
+          with r as (
+            select r_status, r_version, r_first_position
+            from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
+              ${auditEntry}::jsonb)),
           s as (
             insert into subject_streams as t (subject_id, stream_id, events, last_position)
             select x.subject_id, ${streamId}, x.events, r.r_first_position + x.last_index
@@ -116,7 +118,10 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
             on conflict (subject_id, stream_id) do update set events = t.events + excluded.events,
               last_position = greatest(t.last_position, excluded.last_position))
           select * from r`
-        : await sql<AppendRow[]>`select r_status, r_version, r_first_position from ${call}`;
+        : await sql<AppendRow[]>`
+          select r_status, r_version, r_first_position
+          from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
+            ${auditEntry}::jsonb)`;
     } catch (error) {
       // Its transaction is aborted: only a new one can tell whether this was a retry.
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
