@@ -32,6 +32,7 @@ const MATRIX: Record<string, Role | 'public'> = {
   'app/users/actions.ts#setUserDisabled': 'admin',
   'app/tokens/actions.ts#createToken': 'admin',
   'app/tokens/actions.ts#revokeToken': 'admin',
+  'app/subjects/actions.ts#eraseSubject': 'admin',
 };
 
 const GLOBAL_EFFECTS = new Set([

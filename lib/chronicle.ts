@@ -23,6 +23,10 @@ import { snapshotStats } from './snapshots/stats';
 import { snapshotsByDay, streamSnapshots } from './snapshots/stream-snapshots';
 import { takeSnapshot } from './snapshots/take-snapshot';
 import { logHealth } from './log-health';
+import { eraseSubject } from './personal/erase-subject';
+import type { MasterKey } from './personal/master-key';
+import { createSubjectKeys } from './personal/subject-keys';
+import { listSubjects, type SubjectSort } from './personal/subjects';
 import { stateAt, type StatePoint } from './temporal/state-at';
 
 export type ChronicleOptions = {
@@ -45,6 +49,8 @@ export type ChronicleOptions = {
   signingKey?: SigningKey | null;
   /** Past this age the oldest open transaction is a warning on the dashboard. */
   horizonWarnSeconds?: number;
+  /** Wraps the data subjects' keys; without one, events with personal data are refused. */
+  masterKey?: MasterKey | null;
 };
 
 /** Everything the app and the API use, built over one database. */
@@ -66,9 +72,13 @@ export function createChronicle({
   projections = projectionCatalog,
   signingKey = null,
   horizonWarnSeconds = 30,
+  masterKey = null,
 }: ChronicleOptions) {
-  const store = createEventStore({ db, registry, maxClockSkewMs });
+  const subjectKeys = createSubjectKeys({ pool: db.$client, master: masterKey });
+  const store = createEventStore({ db, registry, maxClockSkewMs, subjectKeys });
   const cache = createAggregateCache({ maxBytes: cacheMaxBytes, ttlMs: cacheTtlMs });
+  // Another process erased a subject: a cached state may hold the erased values.
+  subjectKeys.onErased(() => cache.clear());
   const repository = createRepository({
     store,
     cache,
@@ -111,6 +121,15 @@ export function createChronicle({
       takeSnapshot({ store, repository }, params),
     streamSnapshots: (params: { actor: Actor; streamId: string }) => streamSnapshots(sql, params),
     snapshotsByDay: (params: { actor: Actor; days?: number }) => snapshotsByDay(sql, params),
+    eraseSubject: (params: { actor: Actor; subjectId: string }) =>
+      eraseSubject({ ctx: store.context, repository, cache, projections }, params),
+    listSubjects: (params: {
+      actor: Actor;
+      sort?: SubjectSort;
+      direction?: 'asc' | 'desc';
+      limit?: number;
+      offset?: number;
+    }) => listSubjects(sql, params),
     logHealth: ({ actor }: { actor: Actor }) =>
       logHealth(sql, { actor, warnSeconds: horizonWarnSeconds }),
   };

@@ -46,6 +46,8 @@ const schema = z.object({
   CHRONICLE_REPLAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   /** Ed25519 private key (PKCS #8 PEM, or its DER in base64) that signs digests and evidence. */
   CHRONICLE_SIGNING_KEY: optional(z.string()),
+  /** 32 random bytes, base64: wraps the data subjects' keys (docs/compliance.md). */
+  CHRONICLE_MASTER_KEY: optional(z.string()),
   /** When the worker takes a digest of the store (cron syntax, UTC); `off` for never. */
   CHRONICLE_DIGEST_CRON: z
     .string()

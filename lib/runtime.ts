@@ -5,8 +5,9 @@ import { authSecret } from './auth/secret';
 import { env } from './env';
 import { asQueryable } from './event-store/context';
 import { createChronicle, type Chronicle } from './chronicle';
-import { localSigningKeyPem } from './integrity/key-file';
+import { localMasterKey, localSigningKeyPem } from './integrity/key-file';
 import { loadSigningKey } from './integrity/signing-key';
+import { loadMasterKey } from './personal/master-key';
 import type { EventStore } from './event-store';
 import { logger } from './logger';
 
@@ -70,6 +71,7 @@ async function start(): Promise<Runtime> {
     horizonWarnSeconds: config.CHRONICLE_HORIZON_WARN_SECONDS,
     onBackgroundError: (error) => logger().error({ err: error }, 'background work failed'),
     signingKey: signingKey(config, Boolean(server)),
+    masterKey: configuredMasterKey(config, Boolean(server)),
   });
   const close = async () => {
     await db.$client.end({ timeout: 5 });
@@ -86,6 +88,19 @@ function signingKey(config: ReturnType<typeof env>, embedded: boolean) {
     (embedded ? localSigningKeyPem(config.CHRONICLE_DATA_DIR) : undefined);
   if (pem) return loadSigningKey(pem);
   logger().warn('no CHRONICLE_SIGNING_KEY: digests and evidence files cannot be signed');
+  return null;
+}
+
+/**
+ * Like the signing key: configured, or made by an embedded installation in its data directory.
+ * Command-line tools that write personal data (imports) take theirs from here too.
+ */
+export function configuredMasterKey(config: ReturnType<typeof env>, embedded: boolean) {
+  const text =
+    config.CHRONICLE_MASTER_KEY ??
+    (embedded ? localMasterKey(config.CHRONICLE_DATA_DIR) : undefined);
+  if (text) return loadMasterKey(text);
+  logger().warn('no CHRONICLE_MASTER_KEY: events with personal data are refused');
   return null;
 }
 

@@ -16,8 +16,9 @@ import { runMigrations } from '../db/migrate';
 import { roles, type Role } from '../lib/actor';
 import { env } from '../lib/env';
 import { createChronicle } from '../lib/chronicle';
-import { localSigningKeyPem } from '../lib/integrity/key-file';
+import { localMasterKey, localSigningKeyPem } from '../lib/integrity/key-file';
 import { loadSigningKey } from '../lib/integrity/signing-key';
+import { loadMasterKey } from '../lib/personal/master-key';
 import { seedGenericData } from './demo/generic-data';
 import { seedResearchData } from './demo/research-data';
 
@@ -52,7 +53,8 @@ async function main() {
   }
   await runMigrations({ url });
   const signingKey = config.CHRONICLE_SIGNING_KEY ?? localSigningKeyPem(config.CHRONICLE_DATA_DIR);
-  await seedIfEmpty(url, signingKey);
+  const masterKey = config.CHRONICLE_MASTER_KEY ?? localMasterKey(config.CHRONICLE_DATA_DIR);
+  await seedIfEmpty(url, signingKey, masterKey);
   const accounts = await demoAccounts(url, config.CHRONICLE_DATA_DIR);
   if (needsBuild()) {
     console.log('Building the console (next build) …');
@@ -72,6 +74,7 @@ async function main() {
       DATABASE_URL: url,
       CHRONICLE_BOOTSTRAP_TOKEN: token,
       CHRONICLE_SIGNING_KEY: signingKey,
+      CHRONICLE_MASTER_KEY: masterKey,
     },
   });
   const stop = async (code: number) => {
@@ -97,10 +100,14 @@ async function main() {
   console.log(`Server logs: ${logFile}. Stop with Ctrl+C.`);
 }
 
-async function seedIfEmpty(url: string, signingKey: string) {
+async function seedIfEmpty(url: string, signingKey: string, masterKey: string) {
   const db = connect({ url, max: 8 });
   try {
-    const chronicle = createChronicle({ db, signingKey: loadSigningKey(signingKey) });
+    const chronicle = createChronicle({
+      db,
+      signingKey: loadSigningKey(signingKey),
+      masterKey: loadMasterKey(masterKey),
+    });
     const stats = await chronicle.store.stats({ actor });
     if (stats.events > 0) {
       console.log(

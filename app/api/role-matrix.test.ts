@@ -61,6 +61,8 @@ const MATRIX: Record<string, Role | 'any' | 'public'> = {
   'POST /api/v1/verifications': 'auditor',
   'GET /api/v1/verifications/[id]': 'auditor',
   'POST /api/v1/verifications/[id]/cancel': 'auditor',
+  'GET /api/v1/subjects': 'admin',
+  'POST /api/v1/subjects/[subjectId]/erase': 'admin',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -171,7 +173,8 @@ function call(route: Route, headers: Record<string, string>) {
       headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     }),
-    routeContext({ id }),
+    // An unknown subject: an allowed caller gets past the role check to a 404.
+    routeContext({ id, subjectId: 'person:matrix-probe' }),
   );
 }
 

@@ -82,6 +82,12 @@ export function EventDetails({ event, more }: { event: RecordedEvent; more?: Rea
             title="Copy the whole event as JSON"
           />
         </div>
+        {event.erasedFields && (
+          <p className="text-xs text-zinc-600">
+            Erased personal data (its subject was erased; these read null):{' '}
+            <span className="font-mono">{event.erasedFields.join(', ')}</span>
+          </p>
+        )}
         <JsonTree label="Data" value={event.data} shouldExpand={rule} />
         <JsonTree label="Metadata" value={event.metadata} shouldExpand={rule} />
       </div>

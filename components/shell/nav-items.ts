@@ -9,6 +9,7 @@ import {
   ScrollText,
   ShieldCheck,
   Users,
+  UserX,
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
@@ -32,6 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/audit', label: 'Audit', icon: ShieldCheck },
   { href: '/users', label: 'Users', icon: Users, role: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, role: 'admin' },
+  { href: '/subjects', label: 'Data subjects', icon: UserX, role: 'admin' },
 ];
 
 export const PLANNED_SECTIONS: PlannedSection[] = [];

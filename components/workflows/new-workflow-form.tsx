@@ -9,7 +9,7 @@ import { FormField } from '../form-field';
 import type { FormResult } from '../form-result';
 import { workflowHref } from './workflow-href';
 
-type Values = { title: string; question: string; methodology: string };
+type Values = { title: string; question: string; methodology: string; requestedBy: string };
 type Result = FormResult<{ workflowId: string }, keyof Values>;
 
 const DEFAULT_METHODOLOGY = `{
@@ -28,6 +28,7 @@ export function NewWorkflowForm({ create }: { create: (values: Values) => Promis
     title: '',
     question: '',
     methodology: DEFAULT_METHODOLOGY,
+    requestedBy: '',
   });
   const [failure, setFailure] = useState<Extract<Result, { ok: false }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -81,6 +82,17 @@ export function NewWorkflowForm({ create }: { create: (values: Values) => Promis
         'methodology',
         'Methodology (JSON object)',
         <Textarea {...control('methodology')} rows={7} spellCheck={false} className="font-mono" />,
+      )}
+      {field(
+        'requestedBy',
+        'Requested by (e-mail, optional; personal data, erasable)',
+        <Input
+          {...control('requestedBy')}
+          type="email"
+          maxLength={320}
+          autoComplete="off"
+          placeholder="e.g. ada@example.org"
+        />,
       )}
       <div>
         <Button type="submit" variant="primary" disabled={pending}>

@@ -104,6 +104,8 @@ export function StepRow({
         <TableCell className="max-w-md">
           {step.error ? (
             <span className="text-red-700">{step.error}</span>
+          ) : step.output === null ? (
+            <span className="text-zinc-500 italic">Erased (personal data)</span>
           ) : step.output !== undefined ? (
             <span className="line-clamp-2 break-words">{formatOutput(step.output)}</span>
           ) : (

@@ -35,6 +35,7 @@ export const CONSOLE_PAGES: {
   { name: 'audit', path: () => '/audit' },
   { name: 'users', path: () => '/users' },
   { name: 'tokens', path: () => '/tokens' },
+  { name: 'data subjects', path: () => '/subjects' },
   { name: 'account', path: () => '/account' },
   { name: 'sign-in', path: () => '/sign-in', signedOut: true },
   { name: '404', path: () => '/no-such-page' },

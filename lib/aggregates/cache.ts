@@ -10,6 +10,8 @@ export type CachedAggregate = {
 export type AggregateCache = {
   get: (streamId: string) => CachedAggregate | undefined;
   set: (streamId: string, entry: Omit<CachedAggregate, 'bytes'>) => void;
+  /** Drops every entry: after an erasure, a cached state may hold the erased values. */
+  clear: () => void;
   counters: { hits: number; misses: number };
   size: () => { entries: number; bytes: number };
 };
@@ -49,6 +51,7 @@ export function createAggregateCache({
       const bytes = Buffer.byteLength(JSON.stringify(entry.state));
       if (bytes <= maxBytes) lru.set(streamId, { ...entry, bytes });
     },
+    clear: () => lru?.clear(),
     counters,
     size: () => ({ entries: lru?.size ?? 0, bytes: lru?.calculatedSize ?? 0 }),
   };

@@ -42,6 +42,7 @@ import {
   workflowVersion,
 } from './workflow-schemas';
 import { createdToken, createTokenRequest, tokenInfo } from './token-schemas';
+import { erasureResult, listSubjectsQuery, subjectIdParam, subjectList } from './subject-schemas';
 import {
   failureOutcome,
   failureView,
@@ -351,6 +352,22 @@ const routes: RouteConfig[] = [
       400,
       [404, 'Unknown or already revoked'],
     ]),
+  },
+  {
+    method: 'get',
+    path: '/subjects',
+    summary:
+      'Data subjects: their streams, events, and when and by whom they were erased (admin: the list is itself personal data)',
+    request: { query: listSubjectsQuery },
+    responses: answers({ 200: json(subjectList, 'OK') }, [400]),
+  },
+  {
+    method: 'post',
+    path: '/subjects/{subjectId}/erase',
+    summary:
+      'Erase a data subject: delete their key, so every read shows their personal fields as null (admin); a second call answers the first erasure',
+    request: { params: z.object({ subjectId: subjectIdParam }) },
+    responses: answers({ 200: json(erasureResult, 'Erased') }, [400, [404, 'Unknown subject']]),
   },
   {
     method: 'get',

@@ -153,6 +153,10 @@ export const recordedEvent = z
     recordedAt: timestamp,
     prevHash: hash,
     hash,
+    erasedFields: z.array(z.string()).optional().openapi({
+      description:
+        'JSON Pointers into data of personal fields whose subject was erased: they read null',
+    }),
   })
   .openapi('Event');
 

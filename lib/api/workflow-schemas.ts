@@ -47,7 +47,13 @@ const step = z
     title: z.string(),
     status: z.enum(stepStatuses),
     agentId: z.string().optional(),
-    output: stepOutput.optional(),
+    output: stepOutput
+      .nullable()
+      .optional()
+      .openapi({ description: 'null once its subject was erased' }),
+    subject: z.string().nullable().optional().openapi({
+      description: 'The person the output is about; null once erased',
+    }),
     error: z.string().optional(),
   })
   .openapi('WorkflowStep');
@@ -61,6 +67,9 @@ export const workflow = z
     title: z.string(),
     question: z.string(),
     methodology,
+    requestedBy: z.string().nullable().optional().openapi({
+      description: 'Who asked for it (an e-mail address); null once erased',
+    }),
     steps: z.array(step),
     summary: z.string().optional().openapi({ description: 'Given when completed' }),
     reason: z.string().optional().openapi({ description: 'Given when failed or cancelled' }),

@@ -15,6 +15,8 @@ import { assertInstant } from './instant';
 import { findIdempotentResult, type PreparedEvent } from './idempotency';
 import { assertStorableJson, isJsonObject } from './json';
 import { EVENT_TYPE_PATTERN, assertWritableStreamId, categoryOf } from './stream-id';
+import { personalPlan, sealFields, type PersonalPlan } from '../personal/personal-fields';
+import type { SubjectKey } from '../personal/subject-key';
 import type {
   AppendResult,
   ExpectedVersion,
@@ -89,20 +91,37 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
     );
   }
   const expected = encodeExpectedVersion(params.expectedVersion ?? 'any');
-  const prepared = prepareEvents(ctx, params);
+  const prepared = await prepareEvents(ctx, params);
   // Inside a transaction a duplicate event id would abort it before the retry could be looked
   // up, so the function checks the ids first there; elsewhere the unique index is the check.
   const checkIds = ctx.inTransaction && prepared[0]!.clientEventId;
   const payload = `[${prepared.map(payloadElement).join(',')}]`;
   const auditEntry = params.audit ? outboxEntry(ctx, params.audit) : null;
+  const subjects = subjectsOf(prepared);
   const sql = ctx.sql;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
-      [row] = await sql<AppendRow[]>`
-        select r_status, r_version, r_first_position
-        from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
-          ${auditEntry}::jsonb)`;
+      // Without personal data, the statement it always was: no fragment, nothing to upsert.
+      [row] = subjects
+        ? await sql<AppendRow[]>`
+          with r as (
+            select r_status, r_version, r_first_position
+            from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
+              ${auditEntry}::jsonb)),
+          s as (
+            insert into subject_streams as t (subject_id, stream_id, events, last_position)
+            select x.subject_id, ${streamId}, x.events, r.r_first_position + x.last_index
+            from r, jsonb_to_recordset(${subjects}::jsonb) as x(subject_id text, events int,
+              last_index int)
+            where r.r_status = 'ok'
+            on conflict (subject_id, stream_id) do update set events = t.events + excluded.events,
+              last_position = greatest(t.last_position, excluded.last_position))
+          select * from r`
+        : await sql<AppendRow[]>`
+          select r_status, r_version, r_first_position
+          from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
+            ${auditEntry}::jsonb)`;
     } catch (error) {
       // Its transaction is aborted: only a new one can tell whether this was a retry.
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
@@ -136,13 +155,31 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   }
 }
 
+/**
+ * Per data subject of the append, how many of its events name them and the index of the last:
+ * kept in subject_streams by the append's own statement. Null for an append without personal
+ * data, which then runs the statement it always did.
+ */
+function subjectsOf(prepared: PreparedEvent[]): string | null {
+  const bySubject = new Map<string, { subject_id: string; events: number; last_index: number }>();
+  prepared.forEach(({ subjectId }, index) => {
+    if (subjectId === undefined) return;
+    const entry = bySubject.get(subjectId);
+    if (entry) {
+      entry.events++;
+      entry.last_index = index;
+    } else bySubject.set(subjectId, { subject_id: subjectId, events: 1, last_index: index });
+  });
+  return bySubject.size ? JSON.stringify([...bySubject.values()]) : null;
+}
+
 /** The result of an earlier append of the same events, when this append is a retry of it. */
 export async function findRetry(
   ctx: StoreContext,
   params: AppendParams,
 ): Promise<AppendResult | null> {
   assertRole(params.actor, 'operator');
-  return retriedAppend(ctx, params, prepareEvents(ctx, params));
+  return retriedAppend(ctx, params, await prepareEvents(ctx, params));
 }
 
 /**
@@ -217,8 +254,9 @@ function payloadElement(e: PreparedEvent): string {
  */
 export function outboxEntry(ctx: StoreContext, { streamId, event }: OutboxEvent): string {
   assertWritableStreamId(streamId, { system: true });
-  const [prepared] = prepareEvents(ctx, { actor: systemActor, streamId, events: [event] });
-  return `{"streamId":${JSON.stringify(streamId)},"event":${payloadElement(prepared!)}}`;
+  const [draft] = draftEvents(ctx, { actor: systemActor, streamId, events: [event] });
+  const prepared = finishDraft(streamId, draft!, NO_KEYS);
+  return `{"streamId":${JSON.stringify(streamId)},"event":${payloadElement(prepared)}}`;
 }
 
 function encodeExpectedVersion(expected: ExpectedVersion): number {
@@ -232,10 +270,53 @@ function encodeExpectedVersion(expected: ExpectedVersion): number {
   );
 }
 
-function prepareEvents(
-  ctx: StoreContext,
-  { actor, streamId, events }: AppendParams,
-): PreparedEvent[] {
+/**
+ * Validates the events and makes each one's canonical texts and content hash. Personal fields
+ * are sealed first, under their subject's key, so the stored text, and so the hash chain,
+ * holds only ciphertext, and erasing the key later changes no hash.
+ */
+async function prepareEvents(ctx: StoreContext, params: AppendParams): Promise<PreparedEvent[]> {
+  const drafts = draftEvents(ctx, params);
+  const subjects = drafts.flatMap((draft) => (draft.personal ? [draft.personal.subjectId] : []));
+  const keys = subjects.length ? await ctx.subjectKeys.forWriting(subjects) : NO_KEYS;
+  return drafts.map((draft) => finishDraft(params.streamId, draft, keys));
+}
+
+const NO_KEYS: ReadonlyMap<string, SubjectKey> = new Map();
+
+type Draft = Omit<PreparedEvent, 'dataJson' | 'metadataJson' | 'contentHash'> & {
+  path: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  personal: PersonalPlan | null;
+};
+
+function finishDraft(
+  streamId: string,
+  { path, data, metadata, personal, ...draft }: Draft,
+  keys: ReadonlyMap<string, SubjectKey>,
+): PreparedEvent {
+  let stored = data;
+  if (personal) {
+    const key = keys.get(personal.subjectId);
+    if (!key) throw new Error(`${path} holds personal data, and no key was fetched for it`);
+    stored = sealFields(key, draft.eventId, data, personal, path);
+  }
+  const dataJson = storableJson(stored, `${path}.data`);
+  const metadataJson = storableJson(metadata, `${path}.metadata`);
+  const { eventId, type, schemaVersion } = draft;
+  return {
+    ...draft,
+    dataJson,
+    metadataJson,
+    ...(personal ? { subjectId: personal.subjectId } : {}),
+    contentHash: sha256(
+      contentJson({ streamId, eventId, type, schemaVersion, dataJson, metadataJson }),
+    ),
+  };
+}
+
+function draftEvents(ctx: StoreContext, { actor, streamId, events }: AppendParams): Draft[] {
   if (events.length === 0) {
     throw validationError('An append needs at least one event', [
       { path: 'events', message: 'empty' },
@@ -297,26 +378,34 @@ function prepareEvents(
     if (event.occurredAt !== undefined)
       assertOccurredAt(event.occurredAt, `${path}.occurredAt`, now, ctx.maxClockSkewMs);
     const { schemaVersion, data } = ctx.registry.prepare(category, event.type, event.data);
-    const metadata = {
+    const metadata: JsonObject = {
       ...suppliedMetadata,
       correlationId,
       causationId: suppliedMetadata.causationId ?? correlationId,
       actor: actor.id,
     };
-    const dataJson = storableJson(data, `${path}.data`);
-    const metadataJson = storableJson(metadata, `${path}.metadata`);
+    const personal = personalPlan(
+      ctx.registry.personalOf(category, event.type),
+      data,
+      suppliedMetadata,
+      ctx.subjectKeys.master,
+      path,
+    );
+    if (personal) {
+      metadata.subjectId = personal.subjectId;
+      metadata.personalFields = personal.fields;
+    }
     return {
       eventId,
       clientEventId: event.eventId !== undefined,
       type: event.type,
       schemaVersion,
-      dataJson,
-      metadataJson,
+      path,
+      data,
+      metadata,
+      personal,
       suppliedMetadata,
       occurredAt: event.occurredAt,
-      contentHash: sha256(
-        contentJson({ streamId, eventId, type: event.type, schemaVersion, dataJson, metadataJson }),
-      ),
     };
   });
 }

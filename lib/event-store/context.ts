@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Database } from '@/db/client';
+import type { SubjectKeys } from '../personal/subject-keys';
 import type { AppendNotifier } from './notifier';
 import type { EventRegistry } from './registry';
 
@@ -21,4 +22,6 @@ export type StoreContext = {
   /** How far past the time of recording an event's occurredAt may lie. */
   maxClockSkewMs: number;
   notifier: AppendNotifier;
+  /** The data subjects' keys, which seal personal fields on append and open them on reads. */
+  subjectKeys: SubjectKeys;
 };

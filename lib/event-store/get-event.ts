@@ -1,7 +1,8 @@
 import { assertRole } from '../actor';
 import { notFound } from '../errors';
 import type { StoreContext } from './context';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import { openRows } from './open-rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
 /** One event by its id, upcast like every read; an unknown id is not found. */
@@ -13,5 +14,6 @@ export async function getEvent(
   const [row] = await ctx.sql<EventRow[]>`
     select ${ctx.sql.unsafe(EVENT_COLUMNS)} from events where event_id = ${eventId}`;
   if (!row) throw notFound(`Event ${eventId} does not exist`);
-  return ctx.registry.upcast(toRecordedEvent(row));
+  const [event] = await openRows(ctx, [row]);
+  return event!;
 }

@@ -15,6 +15,8 @@ export type PreparedEvent = {
   suppliedMetadata: JsonObject;
   occurredAt: Date | undefined;
   contentHash: string;
+  /** Whose personal data it holds (sealed in dataJson), if anyone's. */
+  subjectId?: string;
 };
 
 type StoredRow = {

@@ -16,6 +16,7 @@ import { storeStats } from './stats';
 import { subscribe } from './subscribe';
 import { transact, type Transaction } from './transact';
 import { verifyStream } from './verify';
+import { createSubjectKeys, type SubjectKeys } from '../personal/subject-keys';
 
 const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -51,10 +52,13 @@ export function createEventStore({
   db,
   registry = new EventRegistry(),
   maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS,
+  subjectKeys = createSubjectKeys({ pool: db.$client, master: null }),
 }: {
   db: Database;
   registry?: EventRegistry;
   maxClockSkewMs?: number;
+  /** Without it, events with personal data are refused (no master key to seal them). */
+  subjectKeys?: SubjectKeys;
 }): EventStore {
   const context: StoreContext = {
     db,
@@ -63,6 +67,7 @@ export function createEventStore({
     registry,
     maxClockSkewMs,
     notifier: new AppendNotifier(db.$client),
+    subjectKeys,
   };
   const bound = Object.fromEntries(
     Object.entries(operations).map(([name, op]) => [

@@ -4,7 +4,8 @@ import { metrics } from '../metrics';
 import type { Queryable, StoreContext } from './context';
 import { assertInstant } from './instant';
 import { pageSize } from './limits';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import { openRows } from './open-rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
 export type AllFilter = {
@@ -55,7 +56,7 @@ export async function readAll(ctx: StoreContext, params: ReadAllParams): Promise
   const rows = await forwardQuery(sql, params, after, limit, await accessFor(sql, params));
   stop();
   const horizon = rows[0]?.horizon ?? after + 1;
-  const events = toEvents(ctx, params, rows);
+  const events = await toEvents(ctx, params, rows);
   const last = events.at(-1);
   const lastPosition =
     events.length === limit && last ? last.position : Math.max(after, horizon - 1);
@@ -82,7 +83,7 @@ export async function readAllBackward(
   const stop = metrics().readSeconds.startTimer({ kind: 'all' });
   const rows = await backwardQuery(sql, params, before, limit, await accessFor(sql, params));
   stop();
-  const events = toEvents(ctx, params, rows);
+  const events = await toEvents(ctx, params, rows);
   const last = events.at(-1);
   return { events, lastPosition: events.length === limit && last ? last.position : 0 };
 }
@@ -233,7 +234,10 @@ function toEvents(
   ctx: StoreContext,
   { raw }: { raw?: boolean },
   rows: EventRow[],
-): RecordedEvent[] {
-  const events = rows.filter((row) => row.global_position !== null).map(toRecordedEvent);
-  return raw ? events : events.map((e) => ctx.registry.upcast(e));
+): Promise<RecordedEvent[]> {
+  return openRows(
+    ctx,
+    rows.filter((row) => row.global_position !== null),
+    { raw },
+  );
 }

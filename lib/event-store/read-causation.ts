@@ -1,6 +1,7 @@
 import { assertRole } from '../actor';
 import type { Queryable, StoreContext } from './context';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import { openRows } from './open-rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
 /** How far up the chain is followed, and down each branch of what an event caused. */
@@ -80,11 +81,11 @@ export async function readCausation(
   const sql = ctx.sql;
   const [up, down] = await Promise.all([causesQuery(sql, eventId), causedQuery(sql, eventId)]);
   const last = up.at(-1);
+  const shown = down.slice(0, CAUSED_MAX);
+  const caused = await openRows(ctx, shown);
   return {
-    causes: up.map((row) => ctx.registry.upcast(toRecordedEvent(row))),
-    caused: down
-      .slice(0, CAUSED_MAX)
-      .map((row) => ({ ...ctx.registry.upcast(toRecordedEvent(row)), depth: row.depth })),
+    causes: await openRows(ctx, up),
+    caused: caused.map((event, i) => ({ ...event, depth: shown[i]!.depth })),
     causesCapped: last?.depth === CAUSATION_DEPTH && typeof last.metadata.causationId === 'string',
     causedCapped: down.length > CAUSED_MAX || down.some((row) => row.depth === CAUSATION_DEPTH),
   };

@@ -1,7 +1,8 @@
 import { assertRole } from '../actor';
 import type { StoreContext } from './context';
 import { assertInstant } from './instant';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import { openRows } from './open-rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
 export type ReadForFoldParams = WithActor<{
@@ -31,7 +32,7 @@ export async function readForFold(
       ${params.upToVersion === undefined ? sql`` : sql`and stream_version <= ${params.upToVersion}`}
       ${params.occurredUpTo ? sql`and occurred_at <= ${params.occurredUpTo.toISOString()}::timestamptz` : sql``}
     order by stream_version`;
-  return rows.map((row) => ctx.registry.upcast(toRecordedEvent(row)));
+  return openRows(ctx, rows);
 }
 
 /** The newest version recorded at or before `at` (0 if the stream had no event yet). */

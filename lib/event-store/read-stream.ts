@@ -3,7 +3,8 @@ import { notFound, validationError } from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
 import { pageSize } from './limits';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import { openRows } from './open-rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
 
 export type ReadStreamParams = WithActor<{
@@ -58,13 +59,13 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
   if (head === undefined) throw notFound(`Stream ${streamId} does not exist`);
   stop();
   const eventRows = rows.filter((row) => row.global_position !== null);
-  const page = eventRows.slice(0, limit).map(toRecordedEvent);
+  const page = await openRows(ctx, eventRows.slice(0, limit), { raw: params.raw });
   const last = page.at(-1);
   const hasMore = eventRows.length > limit && last !== undefined;
   return {
     streamId,
     version: head,
-    events: params.raw ? page : page.map((e) => ctx.registry.upcast(e)),
+    events: page,
     nextCursor: hasMore ? last.version + (forward ? 1 : -1) : null,
   };
 }

@@ -3,6 +3,16 @@ import { unprocessable } from '../errors';
 import { categoryOf } from './stream-id';
 import type { JsonObject, RecordedEvent } from './types';
 
+/**
+ * The personal data of an event type, declared in its schema's metadata
+ * (`schema.meta({ personal })`): `subject` points (JSON Pointer into data) at what names the
+ * data subject, `fields` at the values to keep sealed under that subject's key. With `kind`,
+ * the subject's id is a keyed pseudonym of the named value (`kind:…`, see MasterKey), so the
+ * value itself may be personal; without it, the value is the subject id as is. An event whose
+ * subject field is absent carries no personal data.
+ */
+export type PersonalDeclaration = { subject: string; kind?: string; fields: readonly string[] };
+
 /** Lifts data stored at schema version `n` to version `n + 1`. */
 export type Upcaster = (data: JsonObject) => JsonObject;
 
@@ -24,6 +34,7 @@ export class EventRegistry {
   private readonly types = new Map<string, EventTypeDefinition>();
   private readonly categories = new Set<string>();
   private readonly aggregateCategories = new Set<string>();
+  private readonly personal = new Map<string, PersonalDeclaration>();
 
   /** An aggregate's event types; its category (`type`) then takes only folded appends. */
   registerAggregate(aggregate: { type: string; events: EventTypeDefinition[] }): this {
@@ -52,8 +63,15 @@ export class EventRegistry {
       }
       this.types.set(key(definition.category, definition.type), definition);
       this.categories.add(definition.category);
+      const personal = personalDeclarationOf(definition);
+      if (personal) this.personal.set(key(definition.category, definition.type), personal);
     }
     return this;
+  }
+
+  /** The personal data its type declares, if any. */
+  personalOf(category: string, type: string): PersonalDeclaration | undefined {
+    return this.personal.get(key(category, type));
   }
 
   /** Validates new event data; returns what to store and at which schema version. */
@@ -98,3 +116,18 @@ export class EventRegistry {
 }
 
 const key = (category: string, type: string) => `${category}\u0000${type}`;
+
+function personalDeclarationOf(definition: EventTypeDefinition): PersonalDeclaration | undefined {
+  const declared = definition.schema.meta()?.personal as PersonalDeclaration | undefined;
+  if (!declared) return undefined;
+  const pointers = [declared.subject, ...declared.fields];
+  if (declared.fields.length === 0 || pointers.some((p) => !p.startsWith('/'))) {
+    throw new Error(`${definition.type} declares personal fields that are not JSON Pointers`);
+  }
+  if (!declared.kind && declared.fields.includes(declared.subject)) {
+    throw new Error(
+      `${definition.type} seals its subject field, so its subject id needs a pseudonym kind`,
+    );
+  }
+  return declared;
+}

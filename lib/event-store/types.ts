@@ -33,6 +33,8 @@ export type RecordedEvent = {
   recordedAt: string;
   prevHash: string;
   hash: string;
+  /** The personal fields (JSON Pointers into data) whose subject was erased: they read `null`. */
+  erasedFields?: string[];
 };
 
 export type AppendResult = {

@@ -29,3 +29,8 @@ export const failureTarget = (params: RouteParams) => {
 export const eventTarget = prefixed('event:');
 
 export const correlationTarget = prefixed('correlation:');
+
+export const subjectTarget = (params: RouteParams) => {
+  const id = param(params, 'subjectId');
+  return id === null ? null : `subject:${id}`;
+};

@@ -47,6 +47,11 @@ export function aggregateSummary({
     policy: 'park',
     maxAttempts: 3,
     applyInline: (sql, change, tables) => write(sql, tables[table]!, [change]),
+    forgetStreams: async (sql, streamIds, tables) => {
+      const ids = streamIds.map((streamId) => aggregate.idOf(streamId));
+      await sql`delete from ${sql(tables[table]!)}
+        where ${sql(key)} = any(${ids}::${sql.unsafe(keyType)}[])`;
+    },
     apply: async (sql, events, tables) => {
       const target = tables[table]!;
       const byStream = new Map<string, RecordedEvent[]>();

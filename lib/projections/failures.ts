@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreContext, Queryable } from '../event-store/context';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/rows';
+import { openRows } from '../event-store/open-rows';
+import { EVENT_COLUMNS, type EventRow } from '../event-store/rows';
 import type { RecordedEvent } from '../event-store/types';
 import type { FailureStatus, FailureView } from './views';
 
@@ -84,5 +85,5 @@ export async function heldEvents(
       select global_position from projection_failures
       where projection = ${projection} and stream_id = ${streamId} and status in ('failed', 'parked'))
     order by global_position`;
-  return rows.map((row) => ctx.registry.upcast(toRecordedEvent(row)));
+  return openRows(ctx, rows);
 }

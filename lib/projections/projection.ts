@@ -34,6 +34,11 @@ export type Projection = {
   maxAttempts: number;
   apply: (sql: Queryable, events: readonly RecordedEvent[], tables: Tables) => Promise<void>;
   applyInline?: (sql: Queryable, change: InlineChange, tables: Tables) => Promise<void>;
+  /**
+   * Deletes the rows an inline projection built from these streams, so that `applyInline` can
+   * write them again from a state folded anew (after an erasure).
+   */
+  forgetStreams?: (sql: Queryable, streamIds: readonly string[], tables: Tables) => Promise<void>;
 };
 
 export const liveTables = (projection: Projection): Tables =>

@@ -1,7 +1,8 @@
 import { systemActor } from '../actor';
 import type { StoreContext, Queryable } from '../event-store/context';
 import { HORIZON, readAll } from '../event-store/read-all';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/rows';
+import { openRows } from '../event-store/open-rows';
+import { EVENT_COLUMNS, type EventRow } from '../event-store/rows';
 import type { RecordedEvent } from '../event-store/types';
 import { messageOf } from './failures';
 import { lockProjection } from './lock';
@@ -188,7 +189,7 @@ async function committedAfter(
     select ${ctx.sql.unsafe(EVENT_COLUMNS)} from events
     where global_position > ${after} ${categoryFilter(ctx.sql, projection)}
     order by global_position limit ${limit}`;
-  return rows.map((row) => ctx.registry.upcast(toRecordedEvent(row)));
+  return openRows(ctx, rows);
 }
 
 /** Drives an async projection from its checkpoint to the head seen when the replay began. */

@@ -61,6 +61,7 @@ type WorkflowPlan = {
   title: string;
   question: string;
   methodology: Record<string, unknown>;
+  requestedBy?: string;
   commands: WorkflowCommand[];
 };
 
@@ -79,6 +80,8 @@ function planWorkflow(
       design: ['RCT', 'cohort', 'simulation', 'survey'][n % 4],
       sample: 50 + ((n * 37) % 950),
     },
+    // Some requesters, so that the Data subjects page has people to show (and to erase).
+    ...(n % 3 === 0 ? { requestedBy: `researcher${(n / 3) % 7}@example.org` } : {}),
     commands: [],
   };
   const run = (command: WorkflowCommand) => plan.commands.push(command);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, createTestDatabase, type TestDatabase } from '@/test/database';
 import { createChronicle } from '../../lib/chronicle';
+import { generateMasterKeyText, loadMasterKey } from '../../lib/personal/master-key';
 import { seedGenericData } from './generic-data';
 import { seedResearchData } from './research-data';
 
@@ -9,7 +10,10 @@ let seededAt: number;
 beforeAll(async () => {
   t = await createTestDatabase({ max: 8 });
   seededAt = Date.now();
-  const chronicle = createChronicle({ db: t.db });
+  const chronicle = createChronicle({
+    db: t.db,
+    masterKey: loadMasterKey(generateMasterKeyText()),
+  });
   await seedResearchData(chronicle, admin);
   await seedGenericData(chronicle.store, admin);
   await chronicle.repository.flush();

@@ -162,6 +162,18 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
           <CardContent className="text-sm whitespace-pre-wrap text-zinc-800">
             {workflow.question}
           </CardContent>
+          {workflow.requestedBy !== undefined && (
+            <CardContent className="border-t border-zinc-200 text-sm">
+              <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">
+                Requested by
+              </p>
+              {workflow.requestedBy === null ? (
+                <p className="text-zinc-500 italic">Erased (personal data)</p>
+              ) : (
+                <p className="text-zinc-800">{workflow.requestedBy}</p>
+              )}
+            </CardContent>
+          )}
           {outcome && (
             <CardContent className="border-t border-zinc-200 text-sm">
               <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">

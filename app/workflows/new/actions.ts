@@ -10,10 +10,15 @@ import { validationError } from '@/lib/errors';
 import { getChronicle } from '@/lib/runtime';
 import { consoleAction } from '../../_session/console-action';
 
-export type NewWorkflowField = 'title' | 'question' | 'methodology';
+export type NewWorkflowField = 'title' | 'question' | 'methodology' | 'requestedBy';
 
 /** What the form posts: the methodology as the JSON text the user typed. */
-const form = z.object({ title: z.string(), question: z.string(), methodology: z.string() });
+const form = z.object({
+  title: z.string(),
+  question: z.string(),
+  methodology: z.string(),
+  requestedBy: z.string().optional(),
+});
 
 /** The methodology text as an object, or why it is not one. */
 function parseMethodology(
@@ -49,6 +54,8 @@ export async function createWorkflow(
       const parsed = createWorkflowSchema.safeParse({
         ...posted.data,
         methodology: methodology.ok ? methodology.value : {},
+        // A blank field names nobody.
+        requestedBy: posted.data.requestedBy?.trim() || undefined,
       });
       if (!parsed.success || !methodology.ok) {
         throw validationError('The workflow was not created: check the fields below', [

@@ -272,3 +272,53 @@ describe('the workflow fold refuses a history decide could not have written', ()
     for (const events of Object.values(history)) expect(refusal(events)).toBeUndefined();
   });
 });
+
+describe('people named by a workflow', () => {
+  it('keeps the requester, and who a step output is about, in the state', () => {
+    const { events } = decideOn(null, {
+      command: 'create',
+      workflowId,
+      title: 't',
+      question: 'q',
+      methodology: {},
+      requestedBy: 'ada@example.org',
+    });
+    expect(events).toEqual([
+      {
+        type: 'WorkflowCreated',
+        data: {
+          workflowId,
+          title: 't',
+          question: 'q',
+          methodology: {},
+          requestedBy: 'ada@example.org',
+        },
+      },
+    ]);
+    const running = [
+      ...history.running,
+      stepAdded('s1'),
+      { type: 'StepStarted', data: { stepId: 's1' } },
+    ] as WorkflowEvent[];
+    const completed = given(running).when({
+      command: 'completeStep',
+      stepId: 's1',
+      output: 'notes',
+      subject: 'grace@example.org',
+    }).events!;
+    expect(completed).toEqual([
+      {
+        type: 'StepCompleted',
+        data: { stepId: 's1', output: 'notes', subject: 'grace@example.org' },
+      },
+    ]);
+    const state = fold(evolve, [...events!, ...running.slice(1), ...completed] as WorkflowEvent[]);
+    expect(state?.requestedBy).toBe('ada@example.org');
+    expect(state?.steps[0]).toMatchObject({ output: 'notes', subject: 'grace@example.org' });
+  });
+
+  it('leaves them out of the state of a workflow that names nobody', () => {
+    const state = fold(evolve, history.running);
+    expect(state).not.toHaveProperty('requestedBy');
+  });
+});

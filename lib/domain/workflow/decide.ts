@@ -8,8 +8,17 @@ import type { Workflow } from './state';
 function eventFor(command: WorkflowCommand): WorkflowEvent {
   switch (command.command) {
     case 'create': {
-      const { workflowId, title, question, methodology } = command;
-      return { type: 'WorkflowCreated', data: { workflowId, title, question, methodology } };
+      const { workflowId, title, question, methodology, requestedBy } = command;
+      return {
+        type: 'WorkflowCreated',
+        data: {
+          workflowId,
+          title,
+          question,
+          methodology,
+          ...(requestedBy === undefined ? {} : { requestedBy }),
+        },
+      };
     }
     case 'start':
       return { type: 'WorkflowStarted', data: {} };
@@ -25,7 +34,14 @@ function eventFor(command: WorkflowCommand): WorkflowEvent {
         data: { stepId: command.stepId, ...(command.agentId ? { agentId: command.agentId } : {}) },
       };
     case 'completeStep':
-      return { type: 'StepCompleted', data: { stepId: command.stepId, output: command.output } };
+      return {
+        type: 'StepCompleted',
+        data: {
+          stepId: command.stepId,
+          output: command.output,
+          ...(command.subject === undefined ? {} : { subject: command.subject }),
+        },
+      };
     case 'failStep':
       return { type: 'StepFailed', data: { stepId: command.stepId, error: command.error } };
     case 'complete':

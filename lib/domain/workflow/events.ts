@@ -19,16 +19,29 @@ export const question = z
 export const methodology = jsonObjectSchema;
 export const stepOutput = z.union([z.string(), jsonObjectSchema]);
 export const reason = z.string().trim().min(1, 'A reason is required').max(2000);
+/** Someone named by a workflow: an e-mail address, personal data sealed under their key. */
+export const personEmail = z.email('Must be an e-mail address').max(320);
 
 // Strict: a field the schema does not know is refused, never silently dropped from the log.
 export const workflowEventSchemas = {
-  WorkflowCreated: z.strictObject({ workflowId: z.uuid(), title, question, methodology }),
+  WorkflowCreated: z
+    .strictObject({
+      workflowId: z.uuid(),
+      title,
+      question,
+      methodology,
+      requestedBy: personEmail.optional(),
+    })
+    .meta({ personal: { subject: '/requestedBy', kind: 'email', fields: ['/requestedBy'] } }),
   WorkflowStarted: z.strictObject({}),
   WorkflowPaused: z.strictObject({ reason: z.string().max(2000).optional() }),
   WorkflowResumed: z.strictObject({}),
   StepAdded: z.strictObject({ stepId, title }),
   StepStarted: z.strictObject({ stepId, agentId: z.string().min(1).max(190).optional() }),
-  StepCompleted: z.strictObject({ stepId, output: stepOutput }),
+  // A step about a person (`subject`) holds personal data in its output too.
+  StepCompleted: z
+    .strictObject({ stepId, output: stepOutput, subject: personEmail.optional() })
+    .meta({ personal: { subject: '/subject', kind: 'email', fields: ['/subject', '/output'] } }),
   StepFailed: z.strictObject({ stepId, error: z.string().min(1).max(2000) }),
   WorkflowCompleted: z.strictObject({ summary: z.string().trim().min(1).max(5000) }),
   WorkflowFailed: z.strictObject({ reason }),

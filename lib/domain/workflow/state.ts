@@ -17,7 +17,10 @@ export type Step = {
   title: string;
   status: StepStatus;
   agentId?: string;
-  output?: string | Record<string, unknown>;
+  /** `null` once the subject it names was erased. */
+  output?: string | Record<string, unknown> | null;
+  /** The person the output is about; `null` once erased. */
+  subject?: string | null;
   error?: string;
 };
 
@@ -27,6 +30,8 @@ export type Workflow = {
   title: string;
   question: string;
   methodology: Record<string, unknown>;
+  /** Who asked for it (an e-mail address); `null` once erased. */
+  requestedBy?: string | null;
   steps: Step[];
   summary?: string;
   reason?: string;

@@ -59,6 +59,7 @@ describe('POST /api/v1/workflows', () => {
       [{ ...sampleWorkflow, methodology: 'interviews' }, 'methodology'],
       [{ ...sampleWorkflow, methodology: ['a'] }, 'methodology'],
       [{ ...sampleWorkflow, owner: 'me' }, 'body'],
+      [{ ...sampleWorkflow, requestedBy: 'not an address' }, 'requestedBy'],
       [[sampleWorkflow], 'body'],
     ];
     for (const [json, field] of cases) {
