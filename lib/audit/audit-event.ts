@@ -31,6 +31,8 @@ export const auditActions = [
   'SubjectErase',
   'RetentionChange',
   'EventDataRead',
+  'LegacyImport',
+  'LegacyImportRollback',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -47,6 +47,7 @@ export function aggregateSummary({
     policy: 'park',
     maxAttempts: 3,
     applyInline: (sql, change, tables) => write(sql, tables[table]!, [change]),
+    rowPerStream: { table, key, idOf: aggregate.idOf },
     apply: async (sql, events, tables) => {
       const target = tables[table]!;
       const byStream = new Map<string, RecordedEvent[]>();

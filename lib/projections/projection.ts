@@ -34,6 +34,8 @@ export type Projection = {
   maxAttempts: number;
   apply: (sql: Queryable, events: readonly RecordedEvent[], tables: Tables) => Promise<void>;
   applyInline?: (sql: Queryable, change: InlineChange, tables: Tables) => Promise<void>;
+  /** A projection with one row per stream: where a stream's row is, to delete it with the stream. */
+  rowPerStream?: { table: string; key: string; idOf: (streamId: string) => string };
 };
 
 export const liveTables = (projection: Projection): Tables =>

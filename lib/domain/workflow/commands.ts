@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { methodology, question, reason, stepOutput, title } from './events';
+import { methodology, personEmail, question, reason, stepOutput, title } from './events';
 
 const stepId = z.string().trim().min(1, 'stepId is required').max(100);
 
@@ -42,7 +42,13 @@ export const workflowCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('cancel'), reason }),
 ]);
 
-export const createWorkflowSchema = z.object({ title, question, methodology });
+export const createWorkflowSchema = z.object({
+  title,
+  question,
+  methodology,
+  /** Who asked for the research: personal data, erased with its subject. */
+  requestedBy: personEmail.optional(),
+});
 
 export type CreateWorkflow = z.infer<typeof createWorkflowSchema> & {
   command: 'create';

@@ -8,8 +8,17 @@ import type { Workflow } from './state';
 function eventFor(command: WorkflowCommand): WorkflowEvent {
   switch (command.command) {
     case 'create': {
-      const { workflowId, title, question, methodology } = command;
-      return { type: 'WorkflowCreated', data: { workflowId, title, question, methodology } };
+      const { workflowId, title, question, methodology, requestedBy } = command;
+      return {
+        type: 'WorkflowCreated',
+        data: {
+          workflowId,
+          title,
+          question,
+          methodology,
+          ...(requestedBy === undefined ? {} : { requestedBy }),
+        },
+      };
     }
     case 'start':
       return { type: 'WorkflowStarted', data: {} };

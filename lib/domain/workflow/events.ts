@@ -19,10 +19,18 @@ export const question = z
 export const methodology = jsonObjectSchema;
 export const stepOutput = z.union([z.string(), jsonObjectSchema]);
 export const reason = z.string().trim().min(1, 'A reason is required').max(2000);
+/** Someone named by a workflow: an e-mail address, personal data sealed under their key. */
+export const personEmail = z.email('Must be an e-mail address').max(320);
 
 // Strict: a field the schema does not know is refused, never silently dropped from the log.
 export const workflowEventSchemas = {
-  WorkflowCreated: z.strictObject({ workflowId: z.uuid(), title, question, methodology }),
+  WorkflowCreated: z.strictObject({
+    workflowId: z.uuid(),
+    title,
+    question,
+    methodology,
+    requestedBy: personEmail.optional(),
+  }),
   WorkflowStarted: z.strictObject({}),
   WorkflowPaused: z.strictObject({ reason: z.string().max(2000).optional() }),
   WorkflowResumed: z.strictObject({}),

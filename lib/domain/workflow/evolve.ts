@@ -11,8 +11,16 @@ const updateStep = (state: Workflow, stepId: string, change: Partial<Step>): Wor
 export function evolve(state: Workflow | null, event: WorkflowEvent): Workflow {
   assertCanFollow(state, event);
   if (event.type === 'WorkflowCreated') {
-    const { workflowId, title, question, methodology } = event.data;
-    return { workflowId, status: 'draft', title, question, methodology, steps: [] };
+    const { workflowId, title, question, methodology, requestedBy } = event.data;
+    return {
+      workflowId,
+      status: 'draft',
+      title,
+      question,
+      methodology,
+      ...(requestedBy === undefined ? {} : { requestedBy }),
+      steps: [],
+    };
   }
   if (!state) throw new Error(`${event.type} before WorkflowCreated`);
   switch (event.type) {

@@ -27,6 +27,8 @@ export type Workflow = {
   title: string;
   question: string;
   methodology: Record<string, unknown>;
+  /** Who asked for it (an e-mail address); `null` once erased. */
+  requestedBy?: string | null;
   steps: Step[];
   summary?: string;
   reason?: string;
