@@ -10,6 +10,8 @@ export type CachedAggregate = {
 export type AggregateCache = {
   get: (streamId: string) => CachedAggregate | undefined;
   set: (streamId: string, entry: Omit<CachedAggregate, 'bytes'>) => void;
+  /** Drops a stream's entry: its events were removed (an import rolled back). */
+  forget: (streamId: string) => void;
   counters: { hits: number; misses: number };
   size: () => { entries: number; bytes: number };
 };
@@ -48,6 +50,9 @@ export function createAggregateCache({
       if (current && current.version >= entry.version) return;
       const bytes = Buffer.byteLength(JSON.stringify(entry.state));
       if (bytes <= maxBytes) lru.set(streamId, { ...entry, bytes });
+    },
+    forget(streamId) {
+      lru?.delete(streamId);
     },
     counters,
     size: () => ({ entries: lru?.size ?? 0, bytes: lru?.calculatedSize ?? 0 }),

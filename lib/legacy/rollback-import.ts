@@ -162,6 +162,7 @@ export async function rollbackImport({
       backupFile,
     });
   }
+  chronicle.repository.forget(outcome.streams);
   const replays = await replayWhatCounted(chronicle, actor, outcome.streams, outcome.firstPosition);
   return {
     importId,
