@@ -6,7 +6,7 @@
  *
  * BENCH_SECONDS (default 5): timed seconds per run, after a 1 s warm-up.
  * BENCH_ROUNDS (default 3): runs of every workload on each target.
- * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor.
+ * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, import.
  * BENCH_AUDIT_EVENTS, BENCH_AUDIT_STREAMS (default 1,000,000 and 50,000): the auditor suite's store.
  */
 import { checkpoint, createBenchDatabase, describeEnvironment, openServer } from './bench/database';
@@ -29,6 +29,7 @@ import {
   pointRuntimeAt,
   verifyLongStream,
 } from './bench/auditor';
+import { benchmarkImport } from './bench/import';
 import { connect } from '../db/client';
 import { createChronicle } from '../lib/chronicle';
 import { generateSigningKeyPem, loadSigningKey } from '../lib/integrity/signing-key';
@@ -82,7 +83,7 @@ async function runAggregateOnce(
   }
 }
 
-const SUITES = ['store', 'aggregates', 'projections', 'auditor'] as const;
+const SUITES = ['store', 'aggregates', 'projections', 'auditor', 'import'] as const;
 
 function suites(): Set<string> {
   const text = process.env.BENCH_SUITES;
@@ -288,6 +289,10 @@ async function main() {
     for (const line of projectionLines) console.log(JSON.stringify(line));
     const auditorLines = chosen.has('auditor') ? await benchmarkAuditor(database.url) : [];
     for (const line of auditorLines) console.log(JSON.stringify(line));
+    const importLines = chosen.has('import')
+      ? await benchmarkImport(server.adminUrl, database.url, rounds)
+      : [];
+    for (const line of importLines) console.log(JSON.stringify(line));
   } finally {
     await cleanUp();
   }
