@@ -13,7 +13,7 @@ import { planImport } from './plan';
 import { readLegacy } from './read-legacy';
 import type { ImportReport } from './report';
 import { rollbackImport } from './rollback-import';
-import { createLegacyDatabase } from './test-legacy-database';
+import { createLegacyDatabase } from '@/test/legacy-database';
 
 let sample: string;
 let backupDir: string;

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { databaseUrl } from '@/test/database-url';
+import { databaseUrl } from './database-url';
 
-const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
+const fixture = (name: string) =>
+  path.join(import.meta.dirname, '..', 'lib', 'legacy', 'fixtures', name);
 
 /**
  * A fresh legacy database for a test, loaded from the fixtures (the sample, then any extras
