@@ -6,7 +6,7 @@
  *
  * BENCH_SECONDS (default 5): timed seconds per run, after a 1 s warm-up.
  * BENCH_ROUNDS (default 3): runs of every workload on each target.
- * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, lifecycle.
+ * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, lifecycle, import.
  * BENCH_AUDIT_EVENTS, BENCH_AUDIT_STREAMS (default 1,000,000 and 50,000): the auditor suite's store.
  * BENCH_LIFECYCLE_EVENTS (default 200,000): the store the lifecycle suite backs up and restores.
  */
@@ -31,6 +31,7 @@ import {
   verifyLongStream,
 } from './bench/auditor';
 import { benchmarkLifecycle } from './bench/lifecycle';
+import { benchmarkImport } from './bench/import';
 import { connect } from '../db/client';
 import { createChronicle } from '../lib/chronicle';
 import { generateSigningKeyPem, loadSigningKey } from '../lib/integrity/signing-key';
@@ -84,7 +85,7 @@ async function runAggregateOnce(
   }
 }
 
-const SUITES = ['store', 'aggregates', 'projections', 'auditor', 'lifecycle'] as const;
+const SUITES = ['store', 'aggregates', 'projections', 'auditor', 'lifecycle', 'import'] as const;
 
 function suites(): Set<string> {
   const text = process.env.BENCH_SUITES;
@@ -297,6 +298,10 @@ async function main() {
         )
       : [];
     for (const line of lifecycleLines) console.log(JSON.stringify(line));
+    const importLines = chosen.has('import')
+      ? await benchmarkImport(server.adminUrl, database.url, rounds)
+      : [];
+    for (const line of importLines) console.log(JSON.stringify(line));
   } finally {
     await cleanUp();
   }

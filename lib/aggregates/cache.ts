@@ -12,6 +12,8 @@ export type AggregateCache = {
   set: (streamId: string, entry: Omit<CachedAggregate, 'bytes'>) => void;
   /** Drops every entry: after an erasure, a cached state may hold the erased values. */
   clear: () => void;
+  /** Drops a stream's entry: its events were removed (an import rolled back). */
+  forget: (streamId: string) => void;
   counters: { hits: number; misses: number };
   size: () => { entries: number; bytes: number };
 };
@@ -52,6 +54,9 @@ export function createAggregateCache({
       if (bytes <= maxBytes) lru.set(streamId, { ...entry, bytes });
     },
     clear: () => lru?.clear(),
+    forget(streamId) {
+      lru?.delete(streamId);
+    },
     counters,
     size: () => ({ entries: lru?.size ?? 0, bytes: lru?.calculatedSize ?? 0 }),
   };

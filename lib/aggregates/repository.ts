@@ -344,6 +344,9 @@ export function createRepository({
     execute,
     executeTogether,
     append,
+    /** Forgets the cached states of streams whose events were removed. */
+    forget: (streamIds: readonly string[]) =>
+      streamIds.forEach((streamId) => cache.forget(streamId)),
     /** Waits for snapshots still being written (tests, shutdown). */
     flush: async () => {
       await Promise.all([...pending]);

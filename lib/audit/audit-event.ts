@@ -33,6 +33,8 @@ export const auditActions = [
   'EventDataRead',
   'BackupTake',
   'BackupRestore',
+  'LegacyImport',
+  'LegacyImportRollback',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

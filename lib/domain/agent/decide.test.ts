@@ -61,6 +61,33 @@ describe('agent decisions', () => {
     ).toThrow(/not running/);
   });
 
+  it('counts what a failed task spent, when it says', () => {
+    const state = fold(evolve, [
+      registered,
+      started('t1'),
+      { type: 'AgentTaskFailed', data: { taskId: 't1', error: 'timeout', ...usage } },
+      started('t2'),
+      { type: 'AgentTaskFailed', data: { taskId: 't2', error: 'refused' } },
+    ]);
+    expect(state?.totals).toEqual({
+      tasks: 2,
+      completed: 0,
+      failed: 2,
+      tokensIn: 100,
+      tokensOut: 40,
+      costUsd: 0.012,
+    });
+    expect(state?.tasks[0]).toMatchObject({ status: 'failed', durationMs: 900, error: 'timeout' });
+    expect(
+      given([registered, started('t3')]).when({
+        command: 'failTask',
+        taskId: 't3',
+        error: 'x',
+        tokensIn: 5,
+      })(),
+    ).toEqual([{ type: 'AgentTaskFailed', data: { taskId: 't3', error: 'x', tokensIn: 5 } }]);
+  });
+
   it('keeps totals of tasks, tokens and cost', () => {
     const state = fold(evolve, [
       registered,

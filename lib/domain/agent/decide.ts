@@ -21,8 +21,18 @@ function eventFor(command: AgentCommand): AgentEvent {
         data: { taskId, tokensIn, tokensOut, costUsd, durationMs },
       };
     }
-    case 'failTask':
-      return { type: 'AgentTaskFailed', data: { taskId: command.taskId, error: command.error } };
+    case 'failTask': {
+      const { taskId, error, tokensIn, tokensOut, costUsd, durationMs } = command;
+      const spent = { tokensIn, tokensOut, costUsd, durationMs };
+      return {
+        type: 'AgentTaskFailed',
+        data: {
+          taskId,
+          error,
+          ...Object.fromEntries(Object.entries(spent).filter(([, v]) => v !== undefined)),
+        },
+      };
+    }
   }
 }
 

@@ -5,6 +5,12 @@ import type { DomainEvent } from '../aggregate';
 export const AGENT_CATEGORY = 'agent';
 
 const taskId = z.string().min(1).max(200);
+const usage = {
+  tokensIn: z.number().int().min(0),
+  tokensOut: z.number().int().min(0),
+  costUsd: z.number().min(0),
+  durationMs: z.number().int().min(0),
+};
 
 // Strict: a field the schema does not know is refused, never silently dropped from the log.
 export const agentEventSchemas = {
@@ -19,14 +25,16 @@ export const agentEventSchemas = {
     workflowId: z.uuid(),
     stepId: z.string().min(1).max(100),
   }),
-  AgentTaskCompleted: z.strictObject({
+  AgentTaskCompleted: z.strictObject({ taskId, ...usage }),
+  // A failed task may still have spent tokens (legacy task runs record what an error cost).
+  AgentTaskFailed: z.strictObject({
     taskId,
-    tokensIn: z.number().int().min(0),
-    tokensOut: z.number().int().min(0),
-    costUsd: z.number().min(0),
-    durationMs: z.number().int().min(0),
+    error: z.string().min(1).max(2000),
+    tokensIn: usage.tokensIn.optional(),
+    tokensOut: usage.tokensOut.optional(),
+    costUsd: usage.costUsd.optional(),
+    durationMs: usage.durationMs.optional(),
   }),
-  AgentTaskFailed: z.strictObject({ taskId, error: z.string().min(1).max(2000) }),
 };
 
 type Schemas = typeof agentEventSchemas;

@@ -78,15 +78,24 @@ export function evolve(state: Agent | null, event: AgentEvent): Agent {
         },
       };
     }
-    case 'AgentTaskFailed':
+    case 'AgentTaskFailed': {
+      const { taskId, error, ...spent } = event.data;
       return {
         ...state,
-        tasks: updateTask(state, event.data.taskId, (task) => ({
+        tasks: updateTask(state, taskId, (task) => ({
           ...task,
+          ...spent,
           status: 'failed',
-          error: event.data.error,
+          error,
         })),
-        totals: { ...totals, failed: totals.failed + 1 },
+        totals: {
+          ...totals,
+          failed: totals.failed + 1,
+          tokensIn: totals.tokensIn + (spent.tokensIn ?? 0),
+          tokensOut: totals.tokensOut + (spent.tokensOut ?? 0),
+          costUsd: Math.round((totals.costUsd + (spent.costUsd ?? 0)) * 1e6) / 1e6,
+        },
       };
+    }
   }
 }

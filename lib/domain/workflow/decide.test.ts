@@ -130,6 +130,14 @@ describe('workflow decisions', () => {
     expect(given([created]).when(command).error?.message).toMatch(/already exists/);
   });
 
+  it('create: keeps the requester in the event and the state', () => {
+    const requestedBy = 'researcher@lab.example';
+    const [event] = given([]).when({ command: 'create', ...created.data, requestedBy }).events!;
+    expect(event).toEqual({ type: 'WorkflowCreated', data: { ...created.data, requestedBy } });
+    expect(fold(evolve, [event!])?.requestedBy).toBe(requestedBy);
+    expect(fold(evolve, [created])).not.toHaveProperty('requestedBy');
+  });
+
   it('any other command on a workflow that does not exist is refused as not found', () => {
     const { error } = given([]).when({ command: 'start' });
     expect(error?.code).toBe('not_found');
