@@ -13,6 +13,8 @@ import { createChronicle } from '../lib/chronicle';
 import { importLegacy } from '../lib/legacy/import-legacy';
 import { summarise } from '../lib/legacy/report';
 import { rollbackImport } from '../lib/legacy/rollback-import';
+import { env } from '../lib/env';
+import { configuredMasterKey } from '../lib/runtime';
 import { runCli, withCliDatabase } from './cli-database';
 import { importProgressBar } from './import-legacy/progress-bar';
 
@@ -40,7 +42,13 @@ runCli(async () => {
   if (!values.from && !values.rollback) throw new Error(USAGE);
   await withCliDatabase(async (url) => {
     const db = connect({ url, applicationName: 'chronicle-import' });
-    const chronicle = createChronicle({ db });
+    // Requesters are personal data, sealed under the master key (docs/compliance.md).
+    const masterKey = configuredMasterKey(env(), !env().DATABASE_URL);
+    if (!masterKey && !values.rollback)
+      throw new Error(
+        'CHRONICLE_MASTER_KEY is not set: the legacy requesters are personal data, stored encrypted under it (docs/compliance.md)',
+      );
+    const chronicle = createChronicle({ db, masterKey });
     const actor = importActor();
     try {
       if (values.rollback) {

@@ -14,6 +14,9 @@ import { readLegacy } from './read-legacy';
 import type { ImportReport } from './report';
 import { rollbackImport } from './rollback-import';
 import { createLegacyDatabase } from '@/test/legacy-database';
+import { generateMasterKeyText, loadMasterKey } from '../personal/master-key';
+
+const masterKey = loadMasterKey(generateMasterKeyText());
 
 let sample: string;
 let backupDir: string;
@@ -24,7 +27,7 @@ beforeAll(async () => {
 
 async function openStore(): Promise<{ t: TestDatabase; chronicle: Chronicle }> {
   const t = await createTestDatabase();
-  return { t, chronicle: createChronicle({ db: t.db }) };
+  return { t, chronicle: createChronicle({ db: t.db, masterKey }) };
 }
 
 const run = (chronicle: Chronicle, options: { from?: string; dryRun?: boolean } = {}) =>
