@@ -36,10 +36,13 @@ const run = (chronicle: Chronicle, options: { from?: string; dryRun?: boolean } 
 /** What an import or a rollback may change: the log, its streams, and every read model row. */
 async function storeContents(t: TestDatabase) {
   const sql = t.db.$client;
-  const [counts] = await sql<{ events: number; streams: number; snapshots: number }[]>`
+  const [counts] = await sql<
+    { events: number; streams: number; snapshots: number; subjects: number }[]
+  >`
     select (select count(*) from events where category not like '$%')::int as events,
       (select count(*) from streams where category not like '$%')::int as streams,
-      (select count(*) from snapshots)::int as snapshots`;
+      (select count(*) from snapshots)::int as snapshots,
+      (select count(*) from subject_keys)::int as subjects`;
   const workflows = await sql`select * from workflow_summaries order by workflow_id`;
   const agents = await sql`select * from agent_summaries order by agent_id`;
   return { counts, workflows, agents };
@@ -220,9 +223,10 @@ describe('rolling back an import', () => {
     });
     const before = await storeContents(t);
     const report = await run(chronicle);
-    expect((await storeContents(t)).counts!.events).toBe(
-      before.counts!.events + report.events.written,
-    );
+    const imported = await storeContents(t);
+    expect(imported.counts!.events).toBe(before.counts!.events + report.events.written);
+    // The requesters' keys came with the import, and go with it.
+    expect(imported.counts!.subjects).toBeGreaterThan(before.counts!.subjects);
 
     const result = await rollbackImport({ chronicle, actor: admin, importId: report.importId });
     expect(result).toMatchObject({

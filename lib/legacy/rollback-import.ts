@@ -58,7 +58,7 @@ async function deleteReadModelRows(
 /**
  * Undoes an import whose streams hold nothing but its own events: removes them through
  * `chronicle_remove_events` (the one way past the immutability triggers), with their stream rows,
- * snapshots, subject links, projection failures and read-model rows, in one transaction that
+ * snapshots, subject links (and the keys of subjects it alone brought), projection failures and read-model rows, in one transaction that
  * also marks the import rolled back and records the act. A stream appended to since, or held,
  * makes it refuse, naming the streams and the way back (the pre-import backup). Async projections
  * that had already counted the removed events are rebuilt by a full replay.
@@ -120,7 +120,16 @@ export async function rollbackImport({
     }
     const ids = streams.map((s) => s.stream_id);
     await tx`delete from snapshots where stream_id = any(${ids}::text[])`;
-    await tx`delete from subject_streams where stream_id = any(${ids}::text[])`;
+    // A subject whose only streams were these came with the import: its key goes with it.
+    await tx`
+      with gone as (
+        delete from subject_streams where stream_id = any(${ids}::text[]) returning subject_id
+      )
+      delete from subject_keys k
+      where k.erased_at is null and k.subject_id in (select subject_id from gone)
+        and not exists (
+          select 1 from subject_streams s
+          where s.subject_id = k.subject_id and s.stream_id <> all(${ids}::text[]))`;
     await tx`delete from projection_failures where stream_id = any(${ids}::text[])`;
     await tx`delete from streams where stream_id = any(${ids}::text[])`;
     await deleteReadModelRows(tx, projections, ids);
