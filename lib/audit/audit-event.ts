@@ -30,6 +30,10 @@ export const auditActions = [
   'EventsExport',
   'SubjectErase',
   'RetentionChange',
+  'LegalHoldChange',
+  'RetentionScavenge',
+  'ScavengeRequest',
+  'StreamTruncate',
   'EventDataRead',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -6,6 +6,7 @@ import { assertInstant } from './instant';
 import { pageSize } from './limits';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
+import { visibleEventSql } from '../retention/visible';
 
 export type AllFilter = {
   types?: string[];
@@ -192,10 +193,11 @@ function position(name: string, value: number): number {
 /**
  * The filter as SQL after a `where`. Each condition matches an index: type, category,
  * correlation, stream and actor ones end in the global position (so that the order of the page
- * comes from the index too), the times have their own.
+ * comes from the index too), the times have their own. Expired events match no filter.
  */
 export function filterSql(sql: Queryable, filter: AllFilter) {
   return sql`
+    and ${visibleEventSql(sql)}
     ${filter.streamId ? sql`and stream_id = ${filter.streamId}` : sql``}
     ${filter.metadataActor ? sql`and metadata ->> 'actor' = ${filter.metadataActor}` : sql``}
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}

@@ -5,6 +5,7 @@ import type { StoreContext } from './context';
 import { pageSize } from './limits';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
+import { visibleEventSql } from '../retention/visible';
 
 export type ReadStreamParams = WithActor<{
   streamId: string;
@@ -49,7 +50,7 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
         forward
           ? sql`stream_version >= coalesce(${from}::bigint, 1)`
           : sql`stream_version <= coalesce(${from}::bigint, s.version)`
-      }
+      } and ${visibleEventSql(sql)}
       order by stream_version ${forward ? sql`asc` : sql`desc`}
       limit ${limit + 1}
     ) e on true
