@@ -1,6 +1,7 @@
 import { systemActor } from '../actor';
 import type { StoreContext, Queryable } from '../event-store/context';
 import { HORIZON, readAll } from '../event-store/read-all';
+import { visibleEventSql } from '../retention/visible';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-store/rows';
 import type { RecordedEvent } from '../event-store/types';
 import { messageOf } from './failures';
@@ -187,6 +188,7 @@ async function committedAfter(
   const rows = await ctx.sql<EventRow[]>`
     select ${ctx.sql.unsafe(EVENT_COLUMNS)} from events
     where global_position > ${after} ${categoryFilter(ctx.sql, projection)}
+      and ${visibleEventSql(ctx.sql)}
     order by global_position limit ${limit}`;
   return rows.map((row) => ctx.registry.upcast(toRecordedEvent(row)));
 }
