@@ -63,11 +63,13 @@ LANGUAGE sql STABLE AS $$
     coalesce((
       SELECT greatest(
         coalesce(s.version - r.max_count, 0),
+        -- The first event still young enough, found by walking the expired ones (few, once
+        -- the scavenger has run); none at all: every event has expired.
         CASE WHEN r.max_age_days IS NULL THEN 0 ELSE coalesce((
-          SELECT e.stream_version FROM events e
+          SELECT e.stream_version - 1 FROM events e
           WHERE e.stream_id = s.stream_id
-            AND e.recorded_at < now() - make_interval(days => r.max_age_days)
-          ORDER BY e.stream_version DESC LIMIT 1), 0) END)
+            AND e.recorded_at >= now() - make_interval(days => r.max_age_days)
+          ORDER BY e.stream_version LIMIT 1), s.version) END)
       FROM streams s JOIN retention_policies r ON r.category = s.category
       WHERE s.stream_id = p_stream_id
         AND NOT EXISTS (SELECT 1 FROM stream_holds h WHERE h.stream_id = p_stream_id)), 0))

@@ -10,7 +10,10 @@ export type CategoryStats = {
 };
 export type StoreStats = { streams: number; events: number; categories: CategoryStats[] };
 
-/** Exact counts from `streams`: a stream's version is its number of events. */
+/**
+ * Exact counts from `streams`: a stream's version is its number of events, less those retention
+ * has expired or removed (worked out only for streams that have either).
+ */
 export async function storeStats(
   ctx: StoreContext,
   { actor }: WithActor<object>,
@@ -19,9 +22,13 @@ export async function storeStats(
   const rows = await ctx.sql<
     { category: string; streams: number; events: number; last_updated_at: Date }[]
   >`
-    select category, count(*)::bigint as streams, sum(version)::bigint as events,
+    select category, count(*)::bigint as streams,
+      sum(version - case
+        when t.stream_id is not null or category = any(array(select category from retention_policies))
+        then chronicle_expired_through(s.stream_id) else 0 end)::bigint as events,
       max(updated_at) as last_updated_at
-    from streams group by category order by category`;
+    from streams s left join stream_truncations t using (stream_id)
+    group by category order by category`;
   const categories = rows.map((row) => ({
     category: row.category,
     streams: row.streams,

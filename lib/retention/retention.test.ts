@@ -15,6 +15,7 @@ import { workflowStreamId } from '../domain/workflow';
 import { createIntegrity } from '../integrity/integrity';
 import { generateSigningKeyPem, loadSigningKey } from '../integrity/signing-key';
 import { historyFile } from '../temporal/history-file';
+import { expiredThrough } from './visible';
 
 let t: TestDatabase;
 let chronicle: Chronicle;
@@ -115,6 +116,8 @@ describe('retention rules', () => {
     expect(await everyRead(s)).toEqual(visible([1, 2, 3, 4, 5]));
     await setRule(s.category, { maxCount: 2 });
     expect(await everyRead(s)).toEqual(visible([4, 5]));
+    const stats = await chronicle.store.stats({ actor: auditor });
+    expect(stats.categories.find((c) => c.category === s.category)).toMatchObject({ events: 2 });
     await setRule(s.category, {});
     expect(await everyRead(s)).toEqual(visible([1, 2, 3, 4, 5]));
   });
@@ -129,6 +132,7 @@ describe('retention rules', () => {
     expect(await everyRead(s)).toEqual(visible([1, 2, 3, 4, 5]));
     await setRule(s.category, { maxAgeDays: 5 });
     expect(await everyRead(s)).toEqual(visible([4, 5]));
+    expect(await expiredThrough(chronicle.store.context.sql, s.streamId)).toBe(3);
     await setRule(s.category, { maxAgeDays: 5, maxCount: 1 });
     expect(await everyRead(s)).toEqual(visible([5]));
   });
