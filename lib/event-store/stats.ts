@@ -22,13 +22,14 @@ export async function storeStats(
   const rows = await ctx.sql<
     { category: string; streams: number; events: number; last_updated_at: Date }[]
   >`
-    select category, count(*)::bigint as streams,
-      sum(version - case
-        when t.stream_id is not null or category = any(array(select category from retention_policies))
+    select s.category, count(*)::bigint as streams,
+      sum(s.version - case
+        when t.stream_id is not null
+          or s.category = any(array(select category from retention_policies))
         then chronicle_expired_through(s.stream_id) else 0 end)::bigint as events,
-      max(updated_at) as last_updated_at
+      max(s.updated_at) as last_updated_at
     from streams s left join stream_truncations t using (stream_id)
-    group by category order by category`;
+    group by s.category order by s.category`;
   const categories = rows.map((row) => ({
     category: row.category,
     streams: row.streams,
