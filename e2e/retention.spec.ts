@@ -66,7 +66,11 @@ test('an admin sets a rule, holds a stream, scavenges, and the chain still verif
   });
   expect(await verify.json()).toMatchObject({ valid: true, checkedEvents: 2, anchorVersion: 3 });
 
-  await page.getByRole('row').filter({ hasText: category }).getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: category })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await expect(page.getByRole('row').filter({ hasText: category })).toHaveCount(0);
 });
 

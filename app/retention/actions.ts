@@ -25,7 +25,9 @@ const ruleForm = z.object({
 });
 
 /** Sets (or, with both limits empty, removes) a category's rule. */
-export async function saveRule(values: RuleValues): Promise<FormResult<RetentionRule[], RuleField>> {
+export async function saveRule(
+  values: RuleValues,
+): Promise<FormResult<RetentionRule[], RuleField>> {
   const parsed = ruleForm.safeParse(values);
   const target = parsed.success ? `retention:${parsed.data.category}` : null;
   return consoleAction(
@@ -42,7 +44,9 @@ export async function saveRule(values: RuleValues): Promise<FormResult<Retention
       }
       const { category, maxAgeDays, maxCount } = parsed.data;
       audit.note({ maxAgeDays, maxCount });
-      const rules = await (await getChronicle()).retention.setRule({
+      const rules = await (
+        await getChronicle()
+      ).retention.setRule({
         actor,
         category,
         maxAgeDays,
@@ -60,11 +64,17 @@ const category = z.string().min(1).max(200);
 export async function removeRule(name: string): Promise<Result<RetentionRule[]>> {
   const parsed = category.safeParse(name);
   return consoleAction(
-    { action: 'RetentionChange', role: 'admin', target: parsed.success ? `retention:${name}` : null },
+    {
+      action: 'RetentionChange',
+      role: 'admin',
+      target: parsed.success ? `retention:${name}` : null,
+    },
     async ({ actor, audit }) => {
       if (!parsed.success) throw validationError('Not a category');
       audit.note({ maxAgeDays: null, maxCount: null });
-      const rules = await (await getChronicle()).retention.setRule({
+      const rules = await (
+        await getChronicle()
+      ).retention.setRule({
         actor,
         category: parsed.data,
         maxAgeDays: null,
@@ -89,7 +99,9 @@ export async function setHold(
     async ({ actor, audit }) => {
       if (!parsed.success) throw validationError('Name a stream');
       audit.note({ hold });
-      const answer = await (await getChronicle()).retention.setHold({
+      const answer = await (
+        await getChronicle()
+      ).retention.setHold({
         actor,
         streamId: parsed.data,
         hold,

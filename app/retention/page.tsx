@@ -14,7 +14,12 @@ import { ScavengeSummary } from '@/components/retention/scavenge-summary';
 import { TruncationTable } from '@/components/retention/truncation-table';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
 import { can, type Actor } from '@/lib/actor';
-import { hrefWith, parseSearchParams, readFromInput, type RawSearchParams } from '@/lib/console/search-params';
+import {
+  hrefWith,
+  parseSearchParams,
+  readFromInput,
+  type RawSearchParams,
+} from '@/lib/console/search-params';
 import { getChronicle } from '@/lib/runtime';
 import { requireActor } from '../_session/session';
 import { removeRule, saveRule, scavengeNow, setHold } from './actions';
@@ -85,7 +90,15 @@ export default async function RetentionPage({
   );
 }
 
-async function HoldsCard({ actor, query, admin }: { actor: Actor; query: PageQuery; admin: boolean }) {
+async function HoldsCard({
+  actor,
+  query,
+  admin,
+}: {
+  actor: Actor;
+  query: PageQuery;
+  admin: boolean;
+}) {
   const { retention } = await getChronicle();
   const page = await readFromInput(() =>
     retention.holds({ actor, cursor: query.holds, limit: PER_PAGE }),

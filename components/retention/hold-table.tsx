@@ -35,7 +35,9 @@ export function HoldTable({
             <TableCell className="text-xs">{hold.placedBy}</TableCell>
             {lift && (
               <TableCell className="text-right">
-                <ActionButton action={lift.bind(null, hold.streamId, false)}>Lift hold</ActionButton>
+                <ActionButton action={lift.bind(null, hold.streamId, false)}>
+                  Lift hold
+                </ActionButton>
               </TableCell>
             )}
           </TableRow>

@@ -60,8 +60,8 @@ export function RuleForm({
         </Button>
       </div>
       <p className="text-xs text-zinc-500">
-        Age is by recorded time. Leave both limits empty to remove a category&apos;s rule. The
-        audit trail ($audit) is never subject to retention.
+        Age is by recorded time. Leave both limits empty to remove a category&apos;s rule. The audit
+        trail ($audit) is never subject to retention.
       </p>
     </form>
   );

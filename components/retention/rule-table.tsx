@@ -4,7 +4,11 @@ import { ActionButton } from '../integrity/action-button';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 
 const limit = (value: number | null, unit: string) =>
-  value === null ? <span className="text-zinc-400">none</span> : `${value.toLocaleString('en-US')} ${unit}`;
+  value === null ? (
+    <span className="text-zinc-400">none</span>
+  ) : (
+    `${value.toLocaleString('en-US')} ${unit}`
+  );
 
 /** The rules by category; an admin can remove one. */
 export function RuleTable({
@@ -28,8 +32,12 @@ export function RuleTable({
         {rules.map((rule) => (
           <TableRow key={rule.category}>
             <TableCell className="font-mono text-xs">{rule.category}</TableCell>
-            <TableCell className="text-right tabular-nums">{limit(rule.maxAgeDays, 'days')}</TableCell>
-            <TableCell className="text-right tabular-nums">{limit(rule.maxCount, 'newest')}</TableCell>
+            <TableCell className="text-right tabular-nums">
+              {limit(rule.maxAgeDays, 'days')}
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              {limit(rule.maxCount, 'newest')}
+            </TableCell>
             {remove && (
               <TableCell className="text-right">
                 <ActionButton action={remove.bind(null, rule.category)}>Remove</ActionButton>

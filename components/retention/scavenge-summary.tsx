@@ -19,7 +19,9 @@ export function ScavengeSummary({
             <span className="inline-flex items-center gap-2">
               <Badge tone="amber">{pending.state === 'running' ? 'Running' : 'Queued'}</Badge>
               since <Timestamp value={pending.since} />
-              {pending.lastError && <span className="text-xs text-red-700">{pending.lastError}</span>}
+              {pending.lastError && (
+                <span className="text-xs text-red-700">{pending.lastError}</span>
+              )}
             </span>
           ) : (
             <span className="text-zinc-500">Idle</span>

@@ -10,7 +10,7 @@ export const retentionRule = z
       .number()
       .int()
       .nullable()
-      .openapi({ description: "Each stream keeps its newest maxCount events" }),
+      .openapi({ description: 'Each stream keeps its newest maxCount events' }),
   })
   .openapi('RetentionRule') satisfies z.ZodType<RetentionRule>;
 
@@ -33,7 +33,7 @@ export const setRetentionRequest = z
       .max(MAX_COUNT)
       .nullable()
       .optional()
-      .openapi({ description: "Each stream keeps its newest maxCount events" }),
+      .openapi({ description: 'Each stream keeps its newest maxCount events' }),
   })
   .openapi('SetRetention', {
     description: 'Both absent or null: the category has no rule any more',
@@ -47,7 +47,9 @@ export const holdRequest = z.strictObject({ hold: z.boolean() }).openapi('HoldRe
 
 export const holdAnswer = z
   .object({ streamId: z.string(), hold: z.boolean() })
-  .openapi('Hold', { description: 'While a stream is held, retention neither hides nor removes its events' });
+  .openapi('Hold', {
+    description: 'While a stream is held, retention neither hides nor removes its events',
+  });
 
 export const scavengeStatus = z
   .object({

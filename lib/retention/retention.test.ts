@@ -125,9 +125,9 @@ describe('retention rules', () => {
   it('expire by recorded time with maxAgeDays', async () => {
     const s = await fiveEvents();
     await backdate(t, { streamId: s.streamId, throughVersion: 3, days: 10 });
-    expect((await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId })).valid).toBe(
-      true,
-    );
+    expect(
+      (await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId })).valid,
+    ).toBe(true);
     await setRule(s.category, { maxAgeDays: 30 });
     expect(await everyRead(s)).toEqual(visible([1, 2, 3, 4, 5]));
     await setRule(s.category, { maxAgeDays: 5 });
@@ -156,13 +156,22 @@ describe('retention rules', () => {
       code: 'unprocessable',
     });
     await expect(
-      chronicle.retention.setRule({ actor: operator, category: 'x', maxAgeDays: 1, maxCount: null }),
+      chronicle.retention.setRule({
+        actor: operator,
+        category: 'x',
+        maxAgeDays: 1,
+        maxCount: null,
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
       chronicle.retention.setHold({ actor: operator, streamId: 'x-1', hold: true }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      chronicle.retention.setHold({ actor: admin, streamId: `nowhere-${randomUUID()}`, hold: true }),
+      chronicle.retention.setHold({
+        actor: admin,
+        streamId: `nowhere-${randomUUID()}`,
+        hold: true,
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });
@@ -208,9 +217,9 @@ describe('the scavenger', () => {
       events: [{ type: 'Noted', data: { n: 6 } }],
     });
     expect(appended.fromVersion).toBe(6);
-    expect(await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId })).toMatchObject(
-      { valid: true, checkedEvents: 3, anchorVersion: 3 },
-    );
+    expect(
+      await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId }),
+    ).toMatchObject({ valid: true, checkedEvents: 3, anchorVersion: 3 });
 
     await chronicle.audit.flush();
     const trail = await chronicle.store.readAll({
@@ -245,9 +254,9 @@ describe('the scavenger', () => {
       streamId: s.streamId,
       events: [{ type: 'Noted', data: { n: 6 } }],
     });
-    expect(await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId })).toMatchObject(
-      { valid: true, anchorVersion: 4, checkedEvents: 2 },
-    );
+    expect(
+      await chronicle.store.verifyStream({ actor: auditor, streamId: s.streamId }),
+    ).toMatchObject({ valid: true, anchorVersion: 4, checkedEvents: 2 });
   });
 
   it('proves the remaining events from the anchor in an evidence file the offline verifier accepts', async () => {
@@ -308,9 +317,7 @@ describe('the scavenger', () => {
       fromSnapshot: true,
     });
     await run({ command: 'addStep', title: 'four', stepId: randomUUID() });
-    expect(
-      (await chronicle.store.verifyStream({ actor: auditor, streamId })).valid,
-    ).toBe(true);
+    expect((await chronicle.store.verifyStream({ actor: auditor, streamId })).valid).toBe(true);
   });
 });
 
@@ -325,9 +332,9 @@ describe('the immutability of events', () => {
       sql`update events set data = '{}' where stream_id = ${s.streamId}`,
     ).rejects.toThrow(/events are immutable: UPDATE/);
     await expect(sql`truncate events`).rejects.toThrow(/events are immutable: TRUNCATE/);
-    await expect(
-      sql`select chronicle_remove_events(${s.streamId}, 2, 'tidy-up')`,
-    ).rejects.toThrow(/only by retention or an import rollback/);
+    await expect(sql`select chronicle_remove_events(${s.streamId}, 2, 'tidy-up')`).rejects.toThrow(
+      /only by retention or an import rollback/,
+    );
     await expect(
       sql.begin(async (tx) => {
         await tx`select chronicle_remove_events(${s.streamId}, 1, 'retention')`;

@@ -7,7 +7,11 @@ import { pageSize } from '../event-store/limits';
 import { isSystemStream } from '../event-store/stream-id';
 import { z } from 'zod';
 
-export type RetentionRule = { category: string; maxAgeDays: number | null; maxCount: number | null };
+export type RetentionRule = {
+  category: string;
+  maxAgeDays: number | null;
+  maxCount: number | null;
+};
 
 export const MAX_AGE_DAYS = 36_500;
 export const MAX_COUNT = 1_000_000_000;
@@ -92,7 +96,10 @@ export async function setHold(
   return { streamId, hold };
 }
 
-export async function isHeld(sql: Queryable, { actor, streamId }: { actor: Actor; streamId: string }) {
+export async function isHeld(
+  sql: Queryable,
+  { actor, streamId }: { actor: Actor; streamId: string },
+) {
   assertRole(actor, 'auditor');
   const [row] = await sql<{ held: boolean }[]>`
     select exists (select 1 from stream_holds where stream_id = ${streamId}) as held`;

@@ -46,7 +46,9 @@ export async function scavengeStatus(
   { actor }: { actor: Actor },
 ): Promise<ScavengeStatus> {
   assertRole(actor, 'auditor');
-  const [job] = await sql<{ locked_at: Date | null; created_at: Date; last_error: string | null }[]>`
+  const [job] = await sql<
+    { locked_at: Date | null; created_at: Date; last_error: string | null }[]
+  >`
     select locked_at, created_at, last_error from graphile_worker.jobs
     where task_identifier = ${SCAVENGE_TASK} order by id desc limit 1`;
   return {

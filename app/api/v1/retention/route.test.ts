@@ -56,7 +56,10 @@ describe('retention over REST', () => {
       maxAgeDays: null,
       maxCount: 2,
     });
-    const listed = await list.GET(apiRequest('/api/v1/retention', { token: AUDITOR_TOKEN }), routeContext());
+    const listed = await list.GET(
+      apiRequest('/api/v1/retention', { token: AUDITOR_TOKEN }),
+      routeContext(),
+    );
     expect(retentionRules.parse(await listed.json())).toContainEqual({
       category,
       maxAgeDays: null,
@@ -94,7 +97,10 @@ describe('retention over REST', () => {
     expect(await chronicle.retention.isHeld({ actor: operator, streamId })).toBe(true);
     await putHold({ hold: false });
     expect(await chronicle.retention.isHeld({ actor: operator, streamId })).toBe(false);
-    await expectProblem(await putHold({ hold: true }, undefined, `${category}-${randomUUID()}`), 404);
+    await expectProblem(
+      await putHold({ hold: true }, undefined, `${category}-${randomUUID()}`),
+      404,
+    );
   });
 
   it('queues a scavenge once, however often asked, and shows it waiting', async () => {
@@ -110,7 +116,10 @@ describe('retention over REST', () => {
     expect(jobs!.count).toBe(1);
     const status = scavengeStatus.parse(
       await (
-        await scavenge.GET(apiRequest('/api/v1/retention/scavenge', { token: AUDITOR_TOKEN }), routeContext())
+        await scavenge.GET(
+          apiRequest('/api/v1/retention/scavenge', { token: AUDITOR_TOKEN }),
+          routeContext(),
+        )
       ).json(),
     );
     expect(status.pending?.state).toBe('queued');
@@ -130,7 +139,10 @@ describe('retention over REST', () => {
   });
 
   it('answers 401 without a token and 403 for a role too low', async () => {
-    await expectProblem(await list.GET(apiRequest('/api/v1/retention', { token: null }), routeContext()), 401);
+    await expectProblem(
+      await list.GET(apiRequest('/api/v1/retention', { token: null }), routeContext()),
+      401,
+    );
     await expectProblem(await put(category, { maxCount: 5 }, null), 401);
     await expectProblem(await put(category, { maxCount: 5 }, OPERATOR_TOKEN), 403);
     await expectProblem(await putHold({ hold: true }, AUDITOR_TOKEN), 403);
