@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 
 const limit = (value: number | null, unit: string) =>
   value === null ? (
-    <span className="text-zinc-400">none</span>
+    <span className="text-zinc-500">none</span>
   ) : (
     `${value.toLocaleString('en-US')} ${unit}`
   );
