@@ -51,7 +51,7 @@ function check(condition, message) {
 const isHex64 = (value) => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 const isCount = (value) => Number.isSafeInteger(value) && value >= 0;
 
-const PHASES = ['header', 'event', 'link', 'proof', 'end'];
+const PHASES = ['header', 'anchor', 'event', 'link', 'proof', 'end'];
 
 /**
  * Checks the lines of an evidence file (without their line ends), in order. `pinnedKey`, when
@@ -91,6 +91,7 @@ export async function verifyEvidence(lines, pinnedKey = null) {
     }
     fileHash.update(`${text}\n`, 'utf8');
     if (line.kind === 'header') header = checkHeader(line, pinnedKey);
+    else if (line.kind === 'anchor') checkAnchor(line, header, streams, at);
     else if (line.kind === 'event') {
       checkEvent(line, header, streams, at);
       events += 1;
@@ -158,6 +159,26 @@ function checkHeader(line, pinnedKey) {
       ? { streams: selection.streams, set: new Set(selection.streams) }
       : selection,
   };
+}
+
+/**
+ * Where a selected stream's history in the file starts when retention removed or hid its oldest
+ * events: its first event must follow the anchor's version and hash, and its proof then ties
+ * the anchor to the signed digest.
+ */
+function checkAnchor(anchor, header, streams, at) {
+  const where = `${at} (anchor of stream ${anchor.streamId})`;
+  check(header.selection.set?.has(anchor.streamId), `${where}: not a selected stream`);
+  check(!streams.has(anchor.streamId), `${where}: a second anchor`);
+  check(isCount(anchor.version) && anchor.version >= 1, `${where}: no version`);
+  check(isHex64(anchor.hash), `${where}: hash is not a SHA-256`);
+  streams.set(anchor.streamId, {
+    version: anchor.version,
+    hash: anchor.hash,
+    position: 0,
+    linked: false,
+    proven: false,
+  });
 }
 
 function checkEvent(e, header, streams, at) {

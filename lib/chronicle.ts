@@ -18,6 +18,7 @@ import { createTokens } from './auth/tokens';
 import { createIntegrity } from './integrity/integrity';
 import type { SigningKey } from './integrity/signing-key';
 import { createResearch } from './research';
+import { createRetention } from './retention/retention';
 import { cleanupSnapshots } from './snapshots/snapshot-store';
 import { snapshotStats } from './snapshots/stats';
 import { snapshotsByDay, streamSnapshots } from './snapshots/stream-snapshots';
@@ -102,6 +103,7 @@ export function createChronicle({
     research,
     audit,
     integrity: createIntegrity({ ctx: store.context, key: signingKey }),
+    retention: createRetention({ store, repository }),
     accounts,
     tokens,
     /** Appends to any stream; a stream of an aggregate only takes what its history accepts. */

@@ -53,6 +53,11 @@ const schema = z.object({
     .string()
     .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be five cron fields or "off"')
     .default('*/10 * * * *'),
+  /** When the worker removes expired events for good (cron syntax, UTC); `off` for never. */
+  CHRONICLE_SCAVENGE_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be five cron fields or "off"')
+    .default('17 3 * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

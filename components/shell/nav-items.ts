@@ -1,4 +1,5 @@
 import {
+  Archive,
   BadgeCheck,
   Bot,
   Camera,
@@ -30,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/projections', label: 'Projections', icon: RefreshCw },
   { href: '/snapshots', label: 'Snapshots', icon: Camera },
   { href: '/integrity', label: 'Integrity', icon: BadgeCheck },
+  { href: '/retention', label: 'Retention', icon: Archive },
   { href: '/audit', label: 'Audit', icon: ShieldCheck },
   { href: '/users', label: 'Users', icon: Users, role: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, role: 'admin' },

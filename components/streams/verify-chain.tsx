@@ -9,11 +9,12 @@ import type { VerifyResult } from '@/lib/event-store/verify';
 
 function Verdict({ result }: { result: Result<VerifyResult> }) {
   if (!result.ok) return <Badge tone="red">{result.error}</Badge>;
-  const { valid, checkedEvents, firstInvalidVersion } = result.data;
+  const { valid, checkedEvents, firstInvalidVersion, anchorVersion } = result.data;
   return valid ? (
     <Badge tone="green">
       <ShieldCheck className="size-3.5" aria-hidden />
       Chain valid: {checkedEvents} {checkedEvents === 1 ? 'event' : 'events'}
+      {anchorVersion > 0 && ` from the retention anchor at version ${anchorVersion}`}
     </Badge>
   ) : (
     <Badge tone="red">

@@ -32,6 +32,7 @@ export const CONSOLE_PAGES: {
     path: ({ streamId }) => `/snapshots?stream=${encodeURIComponent(streamId)}`,
   },
   { name: 'integrity', path: () => '/integrity' },
+  { name: 'retention', path: () => '/retention' },
   { name: 'audit', path: () => '/audit' },
   { name: 'users', path: () => '/users' },
   { name: 'tokens', path: () => '/tokens' },

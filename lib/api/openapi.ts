@@ -61,6 +61,14 @@ import {
   verificationList,
   verificationRunView,
 } from './integrity-schemas';
+import {
+  holdAnswer,
+  holdRequest,
+  retentionCategoryParams,
+  retentionRules,
+  scavengeStatus,
+  setRetentionRequest,
+} from './retention-schemas';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -536,6 +544,43 @@ const routes: RouteConfig[] = [
       [404, 'Unknown verification'],
       [409, 'The check has already ended'],
     ]),
+  },
+  {
+    method: 'get',
+    path: '/retention',
+    summary: 'The retention rule of every category that has one (auditor)',
+    responses: answers({ 200: json(retentionRules, 'OK') }, []),
+  },
+  {
+    method: 'put',
+    path: '/retention/{category}',
+    summary:
+      "Set a category's retention rule, or remove it with neither limit; answers the rule set. Expired events vanish from every read at once (admin)",
+    request: { params: retentionCategoryParams, body: jsonBody(setRetentionRequest) },
+    responses: answers({ 200: json(retentionRules, 'The rule set') }, [
+      400,
+      [422, 'The audit trail ($audit) and other system streams are not subject to retention'],
+    ]),
+  },
+  {
+    method: 'get',
+    path: '/retention/scavenge',
+    summary: 'The scavenge run waiting or under way, and the last finished one (auditor)',
+    responses: answers({ 200: json(scavengeStatus, 'OK') }, []),
+  },
+  {
+    method: 'post',
+    path: '/retention/scavenge',
+    summary:
+      'Queue a scavenge: expired events are removed for good, each stream keeping a truncation anchor (operator)',
+    responses: answers({ 202: json(scavengeStatus, 'Queued') }, []),
+  },
+  {
+    method: 'put',
+    path: '/streams/{id}/hold',
+    summary: 'Place or lift a legal hold: retention leaves a held stream alone (admin)',
+    request: { params: streamPath, body: jsonBody(holdRequest) },
+    responses: answers({ 200: json(holdAnswer, 'OK') }, [400, 404]),
   },
 ];
 

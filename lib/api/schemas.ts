@@ -234,6 +234,10 @@ export const verifyResult = z
     checkedEvents: z.number().int().min(0),
     firstInvalidVersion: z.number().int().min(1).nullable(),
     headHash: hash.nullable(),
+    anchorVersion: z.number().int().min(0).openapi({
+      description:
+        'The chain is checked from this version on: 0, or the last version retention removed (its hash is the prevHash of the first stored event)',
+    }),
   })
   .openapi('VerifyResult');
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../actor';
+import { visibleEventSql } from '../retention/visible';
 import { consoleSql } from './read-sql';
 
 /** When an event happened in the domain (business time) and when the store committed it. */
@@ -25,7 +26,8 @@ export async function eventTimes(
     select e.stream_id, e.stream_version, e.occurred_at, e.recorded_at
     from unnest(${versions.map((v) => v.streamId)}::text[], ${versions.map((v) => v.version)}::bigint[])
       as wanted (stream_id, stream_version)
-    join events e using (stream_id, stream_version)`;
+    join events e using (stream_id, stream_version)
+    where ${visibleEventSql(sql, 'e')}`;
   return new Map(
     rows.map((row) => [
       versionKey({ streamId: row.stream_id, version: row.stream_version }),

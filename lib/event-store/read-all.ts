@@ -7,6 +7,7 @@ import { pageSize } from './limits';
 import { openRows } from './open-rows';
 import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
+import { visibleEventSql } from '../retention/visible';
 
 export type AllFilter = {
   types?: string[];
@@ -197,10 +198,11 @@ function position(name: string, value: number): number {
 /**
  * The filter as SQL after a `where`. Each condition matches an index: type, category,
  * correlation, stream and actor ones end in the global position (so that the order of the page
- * comes from the index too), the times have their own.
+ * comes from the index too), the times have their own. Expired events match no filter.
  */
 export function filterSql(sql: Queryable, filter: AllFilter) {
   return sql`
+    and ${visibleEventSql(sql)}
     ${filter.streamId ? sql`and stream_id = ${filter.streamId}` : sql``}
     ${filter.metadataActor ? sql`and metadata ->> 'actor' = ${filter.metadataActor}` : sql``}
     ${filter.types?.length ? sql`and event_type = any(${filter.types})` : sql``}

@@ -3,6 +3,7 @@ import type { Queryable, StoreContext } from './context';
 import { openRows } from './open-rows';
 import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
+import { visibleEventSql } from '../retention/visible';
 
 /** How far up the chain is followed, and down each branch of what an event caused. */
 export const CAUSATION_DEPTH = 50;
@@ -38,7 +39,7 @@ export const causesQuery = (sql: Queryable, eventId: string) => sql<
       where c.depth < ${CAUSATION_DEPTH} and not p.event_id = any(c.seen)
     )
     select ${sql.unsafe(EVENT_COLUMNS)}, depth from chain join events using (event_id)
-    where depth > 0 order by depth`;
+    where depth > 0 and ${visibleEventSql(sql)} order by depth`;
 
 /**
  * What an event caused, through every branch, in `$all` order. The lateral subqueries (kept
@@ -63,7 +64,8 @@ export const causedQuery = (sql: Queryable, eventId: string) => sql<
       select event_id, depth from tree where depth > 0 limit ${CAUSED_MAX + 1}
     ) limited group by event_id)
     select e.*, f.depth from found f cross join lateral (
-      select ${sql.unsafe(EVENT_COLUMNS)} from events where event_id = f.event_id limit 1
+      select ${sql.unsafe(EVENT_COLUMNS)} from events
+      where event_id = f.event_id and ${visibleEventSql(sql)} limit 1
     ) e
     order by e.global_position`;
 

@@ -6,6 +6,7 @@ import { pageSize } from './limits';
 import { openRows } from './open-rows';
 import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { RecordedEvent, WithActor } from './types';
+import { visibleEventSql } from '../retention/visible';
 
 export type ReadStreamParams = WithActor<{
   streamId: string;
@@ -50,7 +51,7 @@ export async function readStream(ctx: StoreContext, params: ReadStreamParams): P
         forward
           ? sql`stream_version >= coalesce(${from}::bigint, 1)`
           : sql`stream_version <= coalesce(${from}::bigint, s.version)`
-      }
+      } and ${visibleEventSql(sql)}
       order by stream_version ${forward ? sql`asc` : sql`desc`}
       limit ${limit + 1}
     ) e on true

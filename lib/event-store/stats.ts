@@ -10,7 +10,10 @@ export type CategoryStats = {
 };
 export type StoreStats = { streams: number; events: number; categories: CategoryStats[] };
 
-/** Exact counts from `streams`: a stream's version is its number of events. */
+/**
+ * Exact counts from `streams`: a stream's version is its number of events, less those retention
+ * has expired or removed (worked out only for streams that have either).
+ */
 export async function storeStats(
   ctx: StoreContext,
   { actor }: WithActor<object>,
@@ -19,9 +22,14 @@ export async function storeStats(
   const rows = await ctx.sql<
     { category: string; streams: number; events: number; last_updated_at: Date }[]
   >`
-    select category, count(*)::bigint as streams, sum(version)::bigint as events,
-      max(updated_at) as last_updated_at
-    from streams group by category order by category`;
+    select s.category, count(*)::bigint as streams,
+      sum(s.version - case
+        when t.stream_id is not null
+          or s.category = any(array(select category from retention_policies))
+        then chronicle_expired_through(s.stream_id) else 0 end)::bigint as events,
+      max(s.updated_at) as last_updated_at
+    from streams s left join stream_truncations t using (stream_id)
+    group by s.category order by s.category`;
   const categories = rows.map((row) => ({
     category: row.category,
     streams: row.streams,

@@ -12,6 +12,8 @@ export type VerifyResult = {
   checkedEvents: number;
   firstInvalidVersion: number | null;
   headHash: string | null;
+  /** The chain starts after this version: 0, or the last version retention removed. */
+  anchorVersion: number;
 };
 
 const PAGE = 1000;
@@ -30,7 +32,12 @@ export type VerifyRow = Omit<StoredTextRow, 'global_position' | 'occurred_at' | 
   recorded_ms: number;
 };
 
-/** Recomputes a stream's hash chain from the stored rows and names the first version that breaks it. */
+/**
+ * Recomputes a stream's hash chain from the stored rows and names the first version that breaks
+ * it. A stream whose oldest events retention removed is checked from its truncation anchor: the
+ * first stored event must be the anchor's next version and carry the anchor's hash as prevHash.
+ * Events that have expired but are not yet removed are stored, so they are checked too.
+ */
 export async function verifyStream(
   ctx: StoreContext,
   params: WithActor<{ streamId: string }>,
@@ -39,24 +46,29 @@ export async function verifyStream(
   const { streamId } = params;
   const stream = await getStream(ctx, params);
   const sql = ctx.sql;
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
+  const [anchor] = await sql<{ anchor_version: number; anchor_hash: string }[]>`
+    select anchor_version, anchor_hash from stream_truncations where stream_id = ${streamId}`;
+  const anchorVersion = anchor?.anchor_version ?? 0;
+  let prevHash = anchor?.anchor_hash ?? GENESIS_HASH;
+  /** The last version whose link was checked (the anchor's before the first). */
+  let verified = anchorVersion;
   let headHash: string | null = null;
   const result = (firstInvalidVersion: number | null): VerifyResult => ({
     streamId,
     valid: firstInvalidVersion === null,
-    checkedEvents: checked,
+    checkedEvents: verified - anchorVersion,
     firstInvalidVersion,
     headHash,
+    anchorVersion,
   });
   /** The first version of `rows` that breaks the chain, or null. */
   const checkRows = (rows: VerifyRow[]): number | null => {
     for (const row of rows) {
-      const expectedVersion = checked + 1;
+      const expectedVersion = verified + 1;
       headHash = row.hash;
       if (!linkHolds(row, expectedVersion, prevHash)) return expectedVersion;
       prevHash = row.hash;
-      checked = expectedVersion;
+      verified = expectedVersion;
     }
     return null;
   };
@@ -68,7 +80,7 @@ export async function verifyStream(
     where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${stream.version}
     order by stream_version limit ${PAGE}`.execute();
   // The next page is read while this one is checked: the database and the hashing overlap.
-  let next: Promise<VerifyRow[]> | null = page(0);
+  let next: Promise<VerifyRow[]> | null = page(anchorVersion);
   while (next) {
     const rows: VerifyRow[] = await next;
     next = rows.length === PAGE ? page(rows.at(-1)!.stream_version) : null;
@@ -78,7 +90,7 @@ export async function verifyStream(
       return result(broken);
     }
   }
-  return result(checked === stream.version ? null : checked + 1);
+  return result(verified === stream.version ? null : verified + 1);
 }
 
 /** Whether `row` is the event `expectedVersion` of its stream, chained to `prevHash`, as stored. */

@@ -6,6 +6,7 @@ import type { Queryable } from '../event-store/context';
 import { storedContentHash } from '../event-store/hash';
 import { assertInstant } from '../event-store/instant';
 import { STORED_TEXT_COLUMNS, type StoredTextRow } from '../event-store/rows';
+import { visibleEventSql } from '../retention/visible';
 import { currentDigest, streamHeads, type Digest } from './digest';
 import { merkleTree } from './merkle';
 import type { SigningKey } from './signing-key';
@@ -41,9 +42,10 @@ const linkLine = (e: StoredTextRow) =>
 export const evidenceStatement = (sha256: string) => `chronicle-evidence/1\nsha256=${sha256}`;
 
 /**
- * The evidence file, line by line (docs/integrity.md): a header with the signed digest, the
- * selected events as stored, links carrying each stream's chain on to its head at the digest,
- * a Merkle proof per stream, and a last line signing the SHA-256 of all the lines before it.
+ * The evidence file, line by line (docs/integrity.md): a header with the signed digest, an
+ * anchor per selected stream whose oldest events have expired under retention, the selected
+ * events as stored, links carrying each stream's chain on to its head at the digest, a Merkle
+ * proof per stream, and a last line signing the SHA-256 of all the lines before it.
  */
 export async function* evidenceLines(
   pool: postgres.Sql,
@@ -69,7 +71,11 @@ export async function* evidenceLines(
   };
   yield emit(q(header(digest, select)) + '\n');
   const lastVersions = new Map<string, number>();
-  for await (const page of selectedEvents(sql, select, digest.position)) {
+  const anchors = 'streams' in select ? await anchorsOf(sql, select.streams, heads, indexOf) : [];
+  for (const anchor of anchors) lastVersions.set(anchor.streamId, anchor.version);
+  if (anchors.length > 0) yield emit(anchors.map((a) => q(a) + '\n').join(''), anchors.length);
+  const after = new Map(anchors.map((a) => [a.streamId, a.version]));
+  for await (const page of selectedEvents(sql, select, digest.position, after)) {
     for (const event of page) lastVersions.set(event.stream_id, event.stream_version);
     events += page.length;
     yield emit(page.map(eventLine).join(''), page.length);
@@ -157,11 +163,50 @@ function assertCovered(streams: string[], indexOf: Map<string, number>) {
   }
 }
 
-/** Whole streams in the order named, each in version order; or the time range in `$all` order. */
-async function* selectedEvents(sql: Queryable, selection: EvidenceSelection, upTo: number) {
+type Anchor = { kind: 'anchor'; streamId: string; version: number; hash: string };
+
+/**
+ * Where each selected stream's history in the file starts when its oldest events have expired
+ * (removed or hidden by retention): the version and hash of the last expired one, at most the
+ * head the digest covers. The stream's first event in the file must link to it.
+ */
+async function anchorsOf(
+  sql: Queryable,
+  streams: string[],
+  heads: { streamId: string; version: number; hash: string }[],
+  indexOf: Map<string, number>,
+): Promise<Anchor[]> {
+  const rows = await sql<{ stream_id: string; version: number; hash: string | null }[]>`
+    select x.stream_id, x.version, coalesce(e.hash, t.anchor_hash) as hash
+    from (select id as stream_id, chronicle_expired_through(id)::bigint as version
+      from unnest(${streams}::text[]) as id) x
+    left join events e on e.stream_id = x.stream_id and e.stream_version = x.version
+    left join stream_truncations t on t.stream_id = x.stream_id and t.anchor_version = x.version
+    where x.version > 0`;
+  const byStream = new Map(rows.map((row) => [row.stream_id, row]));
+  return streams.flatMap((streamId): Anchor[] => {
+    const row = byStream.get(streamId);
+    if (!row) return [];
+    const head = heads[indexOf.get(streamId)!]!;
+    return row.version >= head.version || row.hash === null
+      ? [{ kind: 'anchor', streamId, version: head.version, hash: head.hash }]
+      : [{ kind: 'anchor', streamId, version: row.version, hash: row.hash }];
+  });
+}
+
+/**
+ * Whole streams in the order named, each in version order after its anchor; or the unexpired
+ * events of the time range in `$all` order.
+ */
+async function* selectedEvents(
+  sql: Queryable,
+  selection: EvidenceSelection,
+  upTo: number,
+  anchors: Map<string, number>,
+) {
   if ('streams' in selection) {
     for (const streamId of selection.streams) {
-      let version = 0;
+      let version = anchors.get(streamId) ?? 0;
       for (;;) {
         const page = await sql<StoredTextRow[]>`
           select ${sql.unsafe(STORED_TEXT_COLUMNS)} from events
@@ -180,7 +225,7 @@ async function* selectedEvents(sql: Queryable, selection: EvidenceSelection, upT
       select ${sql.unsafe(STORED_TEXT_COLUMNS)} from events
       where global_position > ${after} and global_position <= ${upTo}
         and recorded_at >= ${selection.from.toISOString()}::timestamptz
-        and recorded_at < ${selection.to.toISOString()}::timestamptz
+        and recorded_at < ${selection.to.toISOString()}::timestamptz and ${visibleEventSql(sql)}
       order by global_position limit ${PAGE}`;
     if (page.length > 0) yield page;
     if (page.length < PAGE) break;

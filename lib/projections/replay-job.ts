@@ -3,6 +3,7 @@ import type { StoreContext, Queryable } from '../event-store/context';
 import { HORIZON, readAll } from '../event-store/read-all';
 import { openRows } from '../event-store/open-rows';
 import { EVENT_COLUMNS, type EventRow } from '../event-store/rows';
+import { visibleEventSql } from '../retention/visible';
 import type { RecordedEvent } from '../event-store/types';
 import { messageOf } from './failures';
 import { lockProjection } from './lock';
@@ -188,6 +189,7 @@ async function committedAfter(
   const rows = await ctx.sql<EventRow[]>`
     select ${ctx.sql.unsafe(EVENT_COLUMNS)} from events
     where global_position > ${after} ${categoryFilter(ctx.sql, projection)}
+      and ${visibleEventSql(ctx.sql)}
     order by global_position limit ${limit}`;
   return openRows(ctx, rows);
 }

@@ -5,7 +5,8 @@ import { aggregateSummary } from './aggregate-summary';
 /**
  * Keyed by the stream the change was written to, never by what its events say; its times are
  * the business time of the stream's first and newest events, read from the stored events (an
- * event without one was given its commit time, which the app cannot know).
+ * event without one was given its commit time, which the app cannot know). A stream whose first
+ * event retention removed was created when the stream row says.
  */
 export const workflowSummary = aggregateSummary({
   name: 'workflow-summary',
@@ -32,7 +33,9 @@ export const workflowSummary = aggregateSummary({
       insert into ${sql(table)} as t (workflow_id, title, status, version, steps_total,
         steps_completed, state, created_at, updated_at)
       select c.id::uuid, c.title, c.status, c.version, c.steps_total, c.steps_completed, c.state,
-        (select occurred_at from events where stream_id = c.stream_id and stream_version = 1),
+        coalesce(
+          (select occurred_at from events where stream_id = c.stream_id and stream_version = 1),
+          (select created_at from streams where stream_id = c.stream_id)),
         (select occurred_at from events where stream_id = c.stream_id and stream_version = c.version)
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as c(stream_id text, id text,
         version bigint, title text, status text, steps_total int, steps_completed int, state jsonb)

@@ -1,9 +1,10 @@
-import type { Actor } from '../actor';
+import { systemActor, type Actor } from '../actor';
 import { aggregateForStream } from '../aggregates/known';
 import type { Bounds, Repository } from '../aggregates/repository';
 import { notFound, unprocessable } from '../errors';
 import type { EventStore } from '../event-store';
 import { categoryOf } from '../event-store/stream-id';
+import { expiredThrough } from '../retention/visible';
 
 export type StatePoint =
   { latest: true } | { version: number } | { at: Date; time: 'recorded' | 'occurred' };
@@ -48,6 +49,7 @@ export async function stateAt(
   } else {
     bounds = { occurredUpTo: point.at };
   }
+  await assertNotExpired(store, streamId, point, bounds);
   const loaded = await repository.load(aggregate, streamId, { actor, ...bounds });
   return {
     streamId,
@@ -59,6 +61,29 @@ export async function stateAt(
     state: loaded.version === 0 ? null : loaded.state,
     fromSnapshot: loaded.fromSnapshot,
   };
+}
+
+/**
+ * A state at a point inside the expired part of a stream is refused: its events are gone from
+ * every read. The current state still loads (from a snapshot at or after the expired part).
+ */
+async function assertNotExpired(
+  store: EventStore,
+  streamId: string,
+  point: StatePoint,
+  bounds: Bounds,
+) {
+  if ('latest' in point) return;
+  const through = await expiredThrough(store.context.sql, streamId);
+  if (through === 0) return;
+  const version =
+    bounds.upToVersion ??
+    (await store.versionOccurredBy({ actor: systemActor, streamId, at: bounds.occurredUpTo! }));
+  if (version >= 1 && version <= through) {
+    throw notFound(
+      `Versions 1–${through} of stream ${streamId} have expired under its retention rule; the earliest state available is at version ${through + 1}`,
+    );
+  }
 }
 
 async function recordedAtOf(store: EventStore, actor: Actor, streamId: string, version: number) {

@@ -10,6 +10,7 @@ import { SegmentedLinks } from '@/components/segmented-links';
 import { streamHref } from '@/components/stream-href';
 import { StreamSummary } from '@/components/streams/stream-summary';
 import { VerifyChain } from '@/components/streams/verify-chain';
+import { HoldToggle } from '@/components/retention/hold-toggle';
 import { StreamTimeline } from '@/components/timeline/stream-timeline';
 import { TIMELINE_PAGE_SIZE } from '@/components/timeline/page-size';
 import { TimeTravel } from '@/components/timeline/time-travel';
@@ -30,11 +31,12 @@ import {
   readFromInput,
   type RawSearchParams,
 } from '@/lib/console/search-params';
-import type { Actor } from '@/lib/actor';
+import { can, type Actor } from '@/lib/actor';
 import type { StreamDetails } from '@/lib/event-store';
 import { getChronicle, getStore } from '@/lib/runtime';
 import { recordRead } from '../../_session/audit';
 import { requireActor } from '../../_session/session';
+import { setHold } from '../../retention/actions';
 import { verifyChain } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
@@ -66,11 +68,12 @@ export default async function StreamPage({ params, searchParams }: Props) {
   const stream = streamId === null ? null : await findStream(actor, streamId);
   if (!stream) notFound();
   const parsed = parseSearchParams(streamEventFilters, await searchParams);
-  const [labels, ends, start, { integrity }] = await Promise.all([
+  const { integrity, retention } = await getChronicle();
+  const [labels, ends, start, held] = await Promise.all([
     streamLabels(actor, [stream.streamId]),
     streamEnds(actor, [stream]),
     timelineStart(actor, stream, TIMELINE_PAGE_SIZE),
-    getChronicle(),
+    retention.isHeld({ actor, streamId: stream.streamId }),
   ]);
   await recordRead(actor, stream.streamId);
   const label = labels.get(stream.streamId);
@@ -87,6 +90,10 @@ export default async function StreamPage({ params, searchParams }: Props) {
         description={label && <OwnerLink stream={stream} label={label} />}
         actions={
           <div className="flex items-start gap-2">
+            <HoldToggle
+              held={held}
+              toggle={can(actor, 'admin') ? setHold.bind(null, stream.streamId, !held) : undefined}
+            />
             {integrity.publicKey && (
               <a
                 href={`/api/v1/evidence?streams=${encodeURIComponent(stream.streamId)}`}

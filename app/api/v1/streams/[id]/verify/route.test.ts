@@ -36,6 +36,7 @@ describe('GET /api/v1/streams/{id}/verify', () => {
       checkedEvents: 3,
       firstInvalidVersion: null,
       headHash: events[2]?.hash,
+      anchorVersion: 0,
     });
   });
 
