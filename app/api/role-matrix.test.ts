@@ -63,6 +63,11 @@ const MATRIX: Record<string, Role | 'any' | 'public'> = {
   'POST /api/v1/verifications/[id]/cancel': 'auditor',
   'GET /api/v1/subjects': 'admin',
   'POST /api/v1/subjects/[subjectId]/erase': 'admin',
+  'GET /api/v1/retention': 'auditor',
+  'PUT /api/v1/retention/[category]': 'admin',
+  'GET /api/v1/retention/scavenge': 'auditor',
+  'POST /api/v1/retention/scavenge': 'operator',
+  'PUT /api/v1/streams/[id]/hold': 'admin',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
