@@ -33,11 +33,16 @@ const MATRIX: Record<string, Role | 'public'> = {
   'app/tokens/actions.ts#createToken': 'admin',
   'app/tokens/actions.ts#revokeToken': 'admin',
   'app/subjects/actions.ts#eraseSubject': 'admin',
+  'app/retention/actions.ts#saveRule': 'admin',
+  'app/retention/actions.ts#removeRule': 'admin',
+  'app/retention/actions.ts#setHold': 'admin',
+  'app/retention/actions.ts#scavengeNow': 'operator',
 };
 
 const GLOBAL_EFFECTS = new Set([
   'app/actions.ts#signOut',
   'app/snapshots/actions.ts#cleanupSnapshots',
+  'app/retention/actions.ts#scavengeNow',
 ]);
 
 const SESSION_ENDED = 'Your session has ended; sign in again';
