@@ -6,6 +6,7 @@ import { connect } from '../../db/client';
 import { createChronicle } from '../../lib/chronicle';
 import { importLegacy } from '../../lib/legacy/import-legacy';
 import { rollbackImport } from '../../lib/legacy/rollback-import';
+import { generateMasterKeyText, loadMasterKey } from '../../lib/personal/master-key';
 import { databaseUrl } from '../../test/database-url';
 import { checkpoint } from './database';
 import { median, round } from './measure';
@@ -38,7 +39,7 @@ async function legacyDatabase(adminUrl: string) {
 export async function benchmarkImport(adminUrl: string, storeUrl: string, rounds: number) {
   const legacy = await legacyDatabase(adminUrl);
   const db = connect({ url: storeUrl, applicationName: 'chronicle-bench' });
-  const chronicle = createChronicle({ db });
+  const chronicle = createChronicle({ db, masterKey: loadMasterKey(generateMasterKeyText()) });
   try {
     const imports: number[] = [];
     const rollbacks: number[] = [];
