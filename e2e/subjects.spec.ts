@@ -44,6 +44,14 @@ test('an admin erases a workflow requester: confirmed, listed as erased, null ev
   mkdirSync('/tmp/screens', { recursive: true });
   await page.screenshot({ path: '/tmp/screens/subjects.png', fullPage: true });
 
+  // Asked to erase a person, an admin finds them by address (compared case-blind).
+  await page.getByRole('textbox', { name: 'Find by e-mail address' }).fill(email.toUpperCase());
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/[?&]email=/);
+  await expect(page.getByText('1 subject', { exact: true })).toBeVisible();
+  await expect(row.locator('td').first()).toHaveText(subjectId);
+  await waitForHydration(page);
+
   const dialog = page.getByRole('dialog', { name: 'Erase this data subject?' });
   await row.getByRole('button', { name: 'Erase' }).click();
   await expect(dialog).toContainText('This cannot be undone');

@@ -25,7 +25,7 @@ import { snapshotsByDay, streamSnapshots } from './snapshots/stream-snapshots';
 import { takeSnapshot } from './snapshots/take-snapshot';
 import { logHealth } from './log-health';
 import { eraseSubject } from './personal/erase-subject';
-import type { MasterKey } from './personal/master-key';
+import { noMasterKey, type MasterKey } from './personal/master-key';
 import { createSubjectKeys } from './personal/subject-keys';
 import { listSubjects, type SubjectSort } from './personal/subjects';
 import { stateAt, type StatePoint } from './temporal/state-at';
@@ -125,13 +125,22 @@ export function createChronicle({
     snapshotsByDay: (params: { actor: Actor; days?: number }) => snapshotsByDay(sql, params),
     eraseSubject: (params: { actor: Actor; subjectId: string }) =>
       eraseSubject({ ctx: store.context, repository, cache, projections }, params),
-    listSubjects: (params: {
+    listSubjects: async ({
+      email,
+      ...params
+    }: {
       actor: Actor;
+      /** Lists only the subject this address names, found by its keyed pseudonym. */
+      email?: string;
       sort?: SubjectSort;
       direction?: 'asc' | 'desc';
       limit?: number;
       offset?: number;
-    }) => listSubjects(sql, params),
+    }) => {
+      if (email === undefined) return listSubjects(sql, params);
+      if (!masterKey) throw noMasterKey();
+      return listSubjects(sql, { ...params, subjectId: masterKey.pseudonym('email', email) });
+    },
     logHealth: ({ actor }: { actor: Actor }) =>
       logHealth(sql, { actor, warnSeconds: horizonWarnSeconds }),
   };

@@ -3,12 +3,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { EmptyState } from '@/components/empty-state';
+import { FilterForm } from '@/components/filter-form';
 import { InputNotice } from '@/components/input-notice';
 import { ListFooter } from '@/components/list-footer';
 import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
 import { SubjectTable, type SubjectOrder } from '@/components/subjects/subject-table';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/field';
 import { can } from '@/lib/actor';
 import { DEFAULT_PAGE_SIZE } from '@/lib/console/filters';
 import { hrefWith, parseSearchParams, type RawSearchParams } from '@/lib/console/search-params';
@@ -25,13 +27,15 @@ const query = z.object({
     .default('createdAt'),
   direction: z.enum(['asc', 'desc'], { error: 'direction is asc or desc' }).default('desc'),
   offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0).default(0),
+  email: z.email({ error: 'That is not an e-mail address' }).optional(),
 });
 
-const listHref = ({ sort, direction }: SubjectOrder, offset = 0) =>
+const listHref = ({ sort, direction }: SubjectOrder, offset = 0, email?: string) =>
   hrefWith('/subjects', {
     sort: sort === 'createdAt' ? undefined : sort,
     direction: direction === 'desc' ? undefined : direction,
     offset: offset || undefined,
+    email,
   });
 
 export default async function SubjectsPage({
@@ -56,11 +60,11 @@ export default async function SubjectsPage({
       </>
     );
   }
-  const { offset, ...order } = parsed.data;
+  const { offset, email, ...order } = parsed.data;
   const limit = DEFAULT_PAGE_SIZE;
   const { subjects, total } = await (
     await getChronicle()
-  ).listSubjects({ actor, ...order, limit, offset });
+  ).listSubjects({ actor, ...order, email, limit, offset });
   const erased = subjects.filter((s) => s.erasedAt).length;
   return (
     <>
@@ -72,12 +76,34 @@ export default async function SubjectsPage({
             {total} {total === 1 ? 'subject' : 'subjects'}
           </span>
         </CardHeader>
+        <div className="border-b border-zinc-200 px-4 py-3">
+          {/* The address is never stored: it is looked up by the keyed pseudonym it gives. */}
+          <FilterForm key={email ?? ''} action="/subjects" clearHref="/subjects">
+            <Field label="Find by e-mail address">
+              <Input
+                name="email"
+                type="email"
+                defaultValue={email}
+                placeholder="e.g. researcher@lab.example"
+                className="w-72"
+              />
+            </Field>
+          </FilterForm>
+        </div>
         {subjects.length === 0 ? (
           <EmptyState
-            title={offset ? 'No subjects on this page' : 'No data subjects yet'}
+            title={
+              email
+                ? `No subject for ${email}`
+                : offset
+                  ? 'No subjects on this page'
+                  : 'No data subjects yet'
+            }
             icon={UserX}
           >
-            {offset ? (
+            {email ? (
+              'No event holds personal data of this address, or it was never named.'
+            ) : offset ? (
               <Link href={listHref(order)} className="underline">
                 Back to the first page
               </Link>
@@ -90,14 +116,16 @@ export default async function SubjectsPage({
             <SubjectTable
               subjects={subjects}
               order={order}
-              sortHref={(next) => listHref(next)}
+              sortHref={(next) => listHref(next, 0, email)}
               erase={eraseSubject}
             />
             <ListFooter
               summary={`Subjects ${offset + 1}–${offset + subjects.length} of ${total}; ${erased} on this page erased`}
-              firstHref={offset > 0 ? listHref(order) : undefined}
-              previousHref={offset > 0 ? listHref(order, Math.max(0, offset - limit)) : undefined}
-              nextHref={offset + limit < total ? listHref(order, offset + limit) : undefined}
+              firstHref={offset > 0 ? listHref(order, 0, email) : undefined}
+              previousHref={
+                offset > 0 ? listHref(order, Math.max(0, offset - limit), email) : undefined
+              }
+              nextHref={offset + limit < total ? listHref(order, offset + limit, email) : undefined}
             />
           </>
         )}

@@ -9,6 +9,7 @@ export const listSubjectsQuery = z.object({
   direction: queryParam(z.enum(['asc', 'desc']), 'Sort direction (default desc)'),
   limit: limit(50),
   offset: queryParam(nonNegative, 'Rows to skip (default 0)'),
+  email: queryParam(z.email(), 'An e-mail address: only the subject it names'),
 });
 
 // Next decodes path segments, but not every code path has; a subject id never holds `%`.

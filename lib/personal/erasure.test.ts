@@ -228,6 +228,30 @@ describe('erasure', () => {
     ).toBe(true);
   });
 
+  it('finds the subject an e-mail address names, whatever its case, without storing it', async () => {
+    const email = `Finder.${randomUUID()}@Lab.example`;
+    const { workflowId } = await chronicle.research.createWorkflow({
+      actor: operator,
+      title: 'Found by address',
+      question: 'Who asked?',
+      methodology: {},
+      requestedBy: email,
+    });
+    const found = await chronicle.listSubjects({ actor: admin, email: email.toUpperCase() });
+    expect(found.total).toBe(1);
+    expect(found.subjects).toEqual([
+      expect.objectContaining({ streams: [{ streamId: `workflow-${workflowId}`, events: 1 }] }),
+    ]);
+    expect(found.subjects[0]!.subjectId).toMatch(/^email:/);
+    expect(found.subjects[0]!.subjectId).not.toContain('finder');
+    const none = await chronicle.listSubjects({ actor: admin, email: 'nobody@lab.example' });
+    expect(none).toEqual({ subjects: [], total: 0 });
+    const keyless = createChronicle({ db: t.db });
+    expect(
+      isChronicleError(await errorOf(keyless.listSubjects({ actor: admin, email })), 'unavailable'),
+    ).toBe(true);
+  });
+
   it('keeps an erasure final in the database itself', async () => {
     const subjectId = `person:${randomUUID()}`;
     await chronicle.append({

@@ -51,8 +51,11 @@ export async function listSubjects(
     direction = 'desc',
     limit = 50,
     offset = 0,
+    subjectId,
   }: {
     actor: Actor;
+    /** Only this subject (an e-mail address is looked up by its pseudonym). */
+    subjectId?: string;
     sort?: SubjectSort;
     direction?: 'asc' | 'desc';
     limit?: number;
@@ -75,10 +78,11 @@ export async function listSubjects(
         ) as streams
       from subject_streams where subject_id = k.subject_id
     ) s on true
+    where ${subjectId ?? null}::text is null or k.subject_id = ${subjectId ?? null}
     order by ${sql.unsafe(`${ORDER[sort]} ${direction} ${nulls}`)}, k.subject_id
     limit ${limit} offset ${offset}`;
   return {
-    total: rows[0]?.total ?? (offset > 0 ? await countSubjects(sql) : 0),
+    total: rows[0]?.total ?? (offset > 0 ? await countSubjects(sql, subjectId) : 0),
     subjects: rows.map((row) => ({
       subjectId: row.subject_id,
       streams: row.streams,
@@ -91,7 +95,9 @@ export async function listSubjects(
   };
 }
 
-async function countSubjects(sql: Queryable): Promise<number> {
-  const [row] = await sql<{ total: number }[]>`select count(*)::int as total from subject_keys`;
+async function countSubjects(sql: Queryable, subjectId: string | undefined): Promise<number> {
+  const [row] = await sql<{ total: number }[]>`
+    select count(*)::int as total from subject_keys
+    where ${subjectId ?? null}::text is null or subject_id = ${subjectId ?? null}`;
   return row?.total ?? 0;
 }
