@@ -132,6 +132,7 @@ const streamPath = z.object({
  * given with the same status replaces the usual description.
  */
 const streamResource = (
+  operationId: string,
   path: string,
   summary: string,
   schema: z.ZodType,
@@ -140,6 +141,7 @@ const streamResource = (
 ): RouteConfig => ({
   method: 'get',
   path,
+  operationId,
   summary,
   request: { params: streamPath, query },
   responses: answers({ 200: json(schema, 'OK') }, [400, 404, ...refusals]),
@@ -162,6 +164,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/health',
+    operationId: 'getHealth',
     summary: 'Liveness and database status',
     security: [],
     responses: {
@@ -172,6 +175,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
     summary: 'This document',
     security: [],
     responses: {
@@ -181,16 +185,19 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/streams',
+    operationId: 'listStreams',
     summary: 'List streams (auditor)',
     request: { query: listStreamsQuery },
     responses: answers({ 200: json(streamList, 'A page of streams') }, [400]),
   },
   streamResource(
+    'getStream',
     '/streams/{id}',
     'A stream and the hash of its newest event (auditor)',
     streamDetails,
   ),
   streamResource(
+    'readStream',
     '/streams/{id}/events',
     "Read a stream's events (auditor)",
     streamPage,
@@ -199,6 +206,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/streams/{id}/events/download',
+    operationId: 'downloadStream',
     summary:
       "A stream's whole history as one JSON file, events in version order, sent as it is read (auditor)",
     request: { params: streamPath, query: downloadQuery },
@@ -215,6 +223,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/streams/{id}/events',
+    operationId: 'appendToStream',
     summary: 'Append events (operator)',
     request: { params: streamPath, body: jsonBody(appendRequest) },
     responses: answers(
@@ -225,6 +234,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/events',
+    operationId: 'readAll',
     summary: 'Read the global log $all, gap-safe (auditor)',
     request: { query: readAllQuery },
     responses: answers({ 200: json(allPage, 'A page of events') }, [400]),
@@ -232,6 +242,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/events/live',
+    operationId: 'subscribeToAll',
     summary:
       'Server-Sent Events: `ready` with the start position, then an `event` for each new matching event of $all as it becomes readable, gap-safe; each has its position as id, so a reconnect (Last-Event-ID) resumes after it (auditor)',
     request: { query: liveEventsQuery },
@@ -248,6 +259,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/events/{id}',
+    operationId: 'getEvent',
     summary: 'One event by its eventId (auditor)',
     request: {
       params: z.object({
@@ -259,6 +271,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/correlations/{id}',
+    operationId: 'readCorrelation',
     summary:
       'Every event whose metadata.correlationId is this id, across streams, in $all order, gap-safe; at most `limit` (≤ 1000, default 1000) a page, continued with `after` (auditor)',
     request: {
@@ -273,8 +286,14 @@ const routes: RouteConfig[] = [
     },
     responses: answers({ 200: json(correlationPage, 'The group, or a page of it') }, [400]),
   },
-  streamResource('/streams/{id}/verify', "Recompute a stream's hash chain (auditor)", verifyResult),
   streamResource(
+    'verifyStream',
+    '/streams/{id}/verify',
+    "Recompute a stream's hash chain (auditor)",
+    verifyResult,
+  ),
+  streamResource(
+    'getStreamState',
     '/streams/{id}/state',
     "A workflow's or agent's state at a version or a time (auditor); exactly one of version and at",
     streamState,
@@ -282,6 +301,7 @@ const routes: RouteConfig[] = [
     versionRefusals,
   ),
   streamResource(
+    'diffStreamStates',
     '/streams/{id}/diff',
     'The fields that differ between the states at two versions (auditor)',
     stateDiff,
@@ -291,6 +311,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/workflows',
+    operationId: 'listWorkflows',
     summary: 'List workflows from the read model, most recently changed first (auditor)',
     request: { query: listWorkflowsQuery },
     responses: answers({ 200: json(workflowList, 'A page of workflows') }, [400]),
@@ -298,6 +319,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/workflows',
+    operationId: 'createWorkflow',
     summary: 'Create a research workflow, in status draft (operator)',
     request: { body: jsonBody(createWorkflowRequest) },
     responses: answers(
@@ -308,6 +330,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/workflows/{id}',
+    operationId: 'getWorkflow',
     summary: "A workflow's state from the read model (auditor)",
     request: { params: workflowPath },
     responses: answers({ 200: json(workflow, 'OK') }, [400, unknownWorkflow]),
@@ -315,6 +338,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/workflows/{id}/commands',
+    operationId: 'sendWorkflowCommand',
     summary: 'Send a workflow a command (operator); each accepted one appends one event',
     request: { params: workflowPath, body: jsonBody(workflowCommandRequest) },
     responses: answers({ 200: json(workflowVersion, 'Accepted; the new version') }, [
@@ -329,24 +353,28 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/snapshots/stats',
+    operationId: 'getSnapshotStats',
     summary: 'Snapshot counts, bytes, compression, creation times and cache hit rate (auditor)',
     responses: answers({ 200: json(snapshotStats, 'OK') }, []),
   },
   {
     method: 'post',
     path: '/snapshots/cleanup',
+    operationId: 'cleanUpSnapshots',
     summary: "Delete all but each stream's newest snapshots (operator); needs no body",
     responses: answers({ 200: json(snapshotCleanup, 'Done') }, []),
   },
   {
     method: 'get',
     path: '/tokens',
+    operationId: 'listTokens',
     summary: 'API tokens not revoked, newest first, never their secrets (admin)',
     responses: answers({ 200: json(z.array(tokenInfo), 'OK') }, []),
   },
   {
     method: 'post',
     path: '/tokens',
+    operationId: 'createToken',
     summary: 'Make an API token with a role (admin); its secret is in this answer only',
     request: { body: jsonBody(createTokenRequest) },
     responses: answers({ 201: json(createdToken, 'Created') }, [400, 413, 415]),
@@ -354,6 +382,7 @@ const routes: RouteConfig[] = [
   {
     method: 'delete',
     path: '/tokens/{id}',
+    operationId: 'revokeToken',
     summary: 'Revoke an API token at once (admin)',
     request: { params: z.object({ id: z.guid() }) },
     responses: answers({ 204: { description: 'Revoked' } }, [
@@ -364,6 +393,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/subjects',
+    operationId: 'listSubjects',
     summary:
       'Data subjects: their streams, events, and when and by whom they were erased (admin: the list is itself personal data)',
     request: { query: listSubjectsQuery },
@@ -372,6 +402,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/subjects/{subjectId}/erase',
+    operationId: 'eraseSubject',
     summary:
       'Erase a data subject: delete their key, so every read shows their personal fields as null (admin); a second call answers the first erasure',
     request: { params: z.object({ subjectId: subjectIdParam }) },
@@ -380,12 +411,14 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/projections',
+    operationId: 'listProjections',
     summary: 'Each projection: kind, status, checkpoint, lag, last error, failures (auditor)',
     responses: answers({ 200: json(z.array(projectionView), 'OK') }, []),
   },
   {
     method: 'get',
     path: '/projections/{name}/failures',
+    operationId: 'listProjectionFailures',
     summary: 'Events a projection could not apply, and those parked behind them (auditor)',
     request: { params: projectionParams },
     responses: answers({ 200: json(z.array(failureView), 'OK') }, [
@@ -396,6 +429,7 @@ const routes: RouteConfig[] = [
   ...(['retry', 'skip'] as const).map((act): RouteConfig => ({
     method: 'post',
     path: `/projections/{name}/failures/{id}/${act}`,
+    operationId: `${act}ProjectionFailure`,
     summary:
       act === 'retry'
         ? 'Apply a failed event again, with the events of its stream parked behind it (operator)'
@@ -410,6 +444,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/replays',
+    operationId: 'listReplays',
     summary: 'Replays, newest first (auditor)',
     request: { query: listReplaysQuery },
     responses: answers({ 200: json(replayList, 'OK') }, [400]),
@@ -417,6 +452,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/replays',
+    operationId: 'startReplay',
     summary: 'Rebuild a projection in full, or resume an async one from its checkpoint (operator)',
     request: { body: jsonBody(startReplayRequest) },
     responses: answers(
@@ -439,6 +475,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/replays/{id}',
+    operationId: 'getReplay',
     summary: 'A replay and its progress (auditor)',
     request: { params: z.object({ id: z.guid() }) },
     responses: answers({ 200: json(replayView, 'OK') }, [400, [404, 'Unknown replay']]),
@@ -446,6 +483,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/replays/{id}/progress',
+    operationId: 'followReplay',
     summary:
       'Server-Sent Events: `progress` events carrying the replay, at once and at each change, until a final status (auditor)',
     request: { params: z.object({ id: z.guid() }) },
@@ -462,6 +500,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/replays/{id}/cancel',
+    operationId: 'cancelReplay',
     summary: 'Cancel a replay: a queued one at once, a running one at its next batch (operator)',
     request: { params: z.object({ id: z.guid() }) },
     responses: answers(
@@ -472,6 +511,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/digests',
+    operationId: 'listDigests',
     summary:
       'Signed digests of the store, newest first; a `Link: rel="next"` header names the next page (auditor)',
     request: { query: listDigestsQuery },
@@ -480,18 +520,21 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/digests',
+    operationId: 'createDigest',
     summary: 'Take a signed digest of the store now (auditor: it changes no data)',
     responses: answers({ 201: json(digestView, 'Taken') }, [[409, 'No signing key is configured']]),
   },
   {
     method: 'get',
     path: '/digests/latest',
+    operationId: 'getLatestDigest',
     summary: 'The newest digest: Merkle root over every stream head, signed (auditor)',
     responses: answers({ 200: json(digestView, 'OK') }, [[404, 'No digest taken yet']]),
   },
   {
     method: 'get',
     path: '/evidence',
+    operationId: 'exportEvidence',
     summary:
       'An evidence file: events as stored, the signed digest, Merkle proofs; check it with bin/chronicle-verify.mjs (auditor)',
     request: { query: evidenceQuery },
@@ -512,6 +555,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/verifications',
+    operationId: 'listVerifications',
     summary: 'Hash-chain checks, newest first: of one stream, or of every stream (auditor)',
     request: { query: listVerificationsQuery },
     responses: answers({ 200: json(verificationList, 'OK') }, [400]),
@@ -519,6 +563,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/verifications',
+    operationId: 'startVerification',
     summary: 'Check every stream as a background job (auditor)',
     responses: answers({ 202: json(verificationRunView, 'Queued') }, [
       [409, 'A check of every stream is already queued or running'],
@@ -527,6 +572,7 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/verifications/{id}',
+    operationId: 'getVerification',
     summary: 'A check, its progress and the streams found broken (auditor)',
     request: { params: z.object({ id: z.guid() }) },
     responses: answers({ 200: json(verificationRunView, 'OK') }, [
@@ -537,6 +583,7 @@ const routes: RouteConfig[] = [
   {
     method: 'post',
     path: '/verifications/{id}/cancel',
+    operationId: 'cancelVerification',
     summary: 'Stop a check of every stream at its next batch (auditor)',
     request: { params: z.object({ id: z.guid() }) },
     responses: answers({ 202: json(verificationRunView, 'Accepted') }, [
@@ -548,12 +595,14 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/retention',
+    operationId: 'listRetentionRules',
     summary: 'The retention rule of every category that has one (auditor)',
     responses: answers({ 200: json(retentionRules, 'OK') }, []),
   },
   {
     method: 'put',
     path: '/retention/{category}',
+    operationId: 'setRetentionRule',
     summary:
       "Set a category's retention rule, or remove it with neither limit; answers the rule set. Expired events vanish from every read at once (admin)",
     request: { params: retentionCategoryParams, body: jsonBody(setRetentionRequest) },
@@ -565,12 +614,14 @@ const routes: RouteConfig[] = [
   {
     method: 'get',
     path: '/retention/scavenge',
+    operationId: 'getScavengeStatus',
     summary: 'The scavenge run waiting or under way, and the last finished one (auditor)',
     responses: answers({ 200: json(scavengeStatus, 'OK') }, []),
   },
   {
     method: 'post',
     path: '/retention/scavenge',
+    operationId: 'startScavenge',
     summary:
       'Queue a scavenge: expired events are removed for good, each stream keeping a truncation anchor (operator)',
     responses: answers({ 202: json(scavengeStatus, 'Queued') }, []),
@@ -578,6 +629,7 @@ const routes: RouteConfig[] = [
   {
     method: 'put',
     path: '/streams/{id}/hold',
+    operationId: 'setStreamHold',
     summary: 'Place or lift a legal hold: retention leaves a held stream alone (admin)',
     request: { params: streamPath, body: jsonBody(holdRequest) },
     responses: answers({ 200: json(holdAnswer, 'OK') }, [400, 404]),

@@ -6,7 +6,10 @@ import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
 type Document = {
   openapi: string;
   info: { title: string };
-  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses: Record<string, unknown>; security?: unknown }>
+  >;
   security: unknown;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
@@ -63,6 +66,22 @@ describe('GET /api/v1/openapi.json', () => {
     );
     expect(implemented).toContain('post /streams/{id}/events');
     expect(documented.sort()).toEqual(implemented.sort());
+  });
+
+  it('names every operation with its own camelCase operationId, for generated clients', () => {
+    const named = Object.entries(document.paths).flatMap(([route, operations]) =>
+      Object.entries(operations).map(([method, { operationId }]) => ({
+        operation: `${method} ${route}`,
+        operationId,
+      })),
+    );
+    for (const { operation, operationId } of named) {
+      expect(operationId, operation).toMatch(/^[a-z][A-Za-z0-9]*$/);
+    }
+    const ids = named.map(({ operationId }) => operationId);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    expect(repeated).toEqual([]);
+    expect(document.paths['/streams/{id}/events']?.post?.operationId).toBe('appendToStream');
   });
 
   it('gives every operation at least one success answer and resolvable references', () => {
