@@ -38,7 +38,11 @@ rmSync('.test-results', { recursive: true, force: true });
 
 const checked = run('type-check', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
 const linted = run('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
-if (!checked || !linted) total.failed += 1;
+const documented = run('OpenAPI lint', node, [
+  'node_modules/tsx/dist/cli.mjs',
+  'scripts/lint-openapi.ts',
+]);
+if (!checked || !linted || !documented) total.failed += 1;
 run('unit and integration tests', node, ['node_modules/vitest/vitest.mjs', 'run']);
 add('.test-results/vitest.json', (json) => json as Counts);
 if (run('build', node, ['node_modules/next/dist/bin/next', 'build'])) {
