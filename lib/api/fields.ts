@@ -1,5 +1,6 @@
 import { INSTANT_RANGE, isStorableInstant } from '@/lib/event-store/instant';
 import { MAX_PAGE_SIZE } from '@/lib/event-store/limits';
+import { isReadableStreamId, STREAM_ID_PATTERN } from '@/lib/event-store/stream-id';
 import { z } from './zod';
 
 /** Building blocks shared by the request and answer schemas of every resource. */
@@ -34,3 +35,13 @@ export const previousCursor = z
   .string()
   .nullable()
   .openapi({ description: 'cursor of the page before this one; null on the first page' });
+
+/** A stream id that may be read: a writable one, or a system one (`$audit-…`). */
+export const READABLE_STREAM_ID = `^\\$?${STREAM_ID_PATTERN.source.slice(1)}`;
+
+export const streamIdText = z
+  .string()
+  .refine(isReadableStreamId, {
+    error: 'not a stream id: 1–200 characters of A–Z a–z 0–9 _ . : -',
+  })
+  .openapi({ pattern: READABLE_STREAM_ID });

@@ -69,6 +69,7 @@ import {
   scavengeStatus,
   setRetentionRequest,
 } from './retention-schemas';
+import { READABLE_STREAM_ID } from './fields';
 import { z } from './zod';
 
 const problemAnswers = {
@@ -122,9 +123,10 @@ const jsonBody = (schema: z.ZodType) => ({
 });
 
 const streamPath = z.object({
-  id: z
-    .string()
-    .openapi({ param: { description: 'Stream id, URL-encoded; `$` ids are read-only' } }),
+  id: z.string().openapi({
+    pattern: READABLE_STREAM_ID,
+    param: { description: 'Stream id, URL-encoded; `$` ids are read-only' },
+  }),
 });
 
 /**

@@ -2,7 +2,7 @@ import { MAX_EVENTS_PER_APPEND } from '@/lib/event-store/append';
 import { INSTANT_RANGE } from '@/lib/event-store/instant';
 import { jsonObjectSchema as jsonObject } from '@/lib/event-store/json';
 import { STREAM_SORTS } from '@/lib/event-store/list-streams';
-import { EVENT_TYPE_PATTERN, isReadableStreamId } from '@/lib/event-store/stream-id';
+import { EVENT_TYPE_PATTERN } from '@/lib/event-store/stream-id';
 import {
   cursor,
   instant,
@@ -11,6 +11,7 @@ import {
   previousCursor,
   queryParam,
   shortText,
+  streamIdText,
   timestamp,
   version,
 } from './fields';
@@ -35,7 +36,7 @@ const typeList = z
       .filter(Boolean),
   )
   .pipe(z.array(eventType).max(100))
-  .openapi({ type: 'array', items: { type: 'string' } });
+  .openapi({ type: 'array', items: { type: 'string', pattern: EVENT_TYPE_PATTERN.source } });
 
 export const listStreamsQuery = z.object({
   category,
@@ -59,10 +60,7 @@ export const readStreamQuery = z.object({
 const allFilterQuery = z.object({
   type: queryParam(typeList, 'Event types, repeated (type=A&type=B) or comma-separated (type=A,B)'),
   category,
-  stream: queryParam(
-    z.string().refine(isReadableStreamId, { error: 'must be a stream id' }),
-    'Exactly this stream id',
-  ),
+  stream: queryParam(streamIdText, 'Exactly this stream id'),
   correlationId: queryParam(shortText, 'metadata.correlationId'),
   actor: queryParam(shortText, 'metadata.actor, exactly'),
   from: queryParam(instant, 'Recorded at or after this ISO 8601 time'),

@@ -1,9 +1,15 @@
 import type { RouteParams } from './with-api';
 
-/** The raw path parameter, cut to a stream id's length: an audit record must not grow with input. */
+/**
+ * The raw path parameter, cut to a stream id's length: an audit record must not grow with input.
+ * A refused request is recorded too, so what jsonb cannot hold (a lone surrogate, NUL) is shown
+ * as U+FFFD rather than failing the record.
+ */
 const param = (params: RouteParams, name = 'id') => {
   const value = params[name];
-  return typeof value === 'string' ? value.slice(0, 200) : null;
+  return typeof value === 'string'
+    ? value.slice(0, 200).toWellFormed().replaceAll('\u0000', '\ufffd')
+    : null;
 };
 
 /** The id parameter behind a kind of target, e.g. `token:…`. */
@@ -34,3 +40,8 @@ export const subjectTarget = (params: RouteParams) => {
   const id = param(params, 'subjectId');
   return id === null ? null : `subject:${id}`;
 };
+
+export const verificationTarget = (params: RouteParams) => param(params);
+
+export const retentionTarget = (params: RouteParams) =>
+  `retention:${param(params, 'category') ?? ''}`;

@@ -109,6 +109,22 @@ describe('readJsonBody', () => {
     );
   });
 
+  it('refuses NUL characters and lone surrogates in any string or key, which no column holds', async () => {
+    for (const [text, path] of [
+      ['{"name":"a\\u0000b"}', 'body.name'],
+      ['{"name":"\\ud800"}', 'body.name'],
+      ['[{"\\udc00":1}]', 'body[0] key'],
+    ]) {
+      const error = await failure(readJsonBody(request(text!, json), anything));
+      expect(error).toMatchObject({ status: 400, details: { errors: [{ path }] } });
+    }
+    // An escaped backslash before u0000 is text, and an escaped pair is one whole character.
+    await expect(readJsonBody(request('{"name":"\\\\u0000"}', json), anything)).resolves.toEqual({
+      name: '\\u0000',
+    });
+    await expect(readJsonBody(request('"\\ud83d\\ude00"', json), anything)).resolves.toBe('😀');
+  });
+
   it('counts nesting in the text, ignoring brackets inside strings', async () => {
     const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
     await expect(readJsonBody(request(nested(64), json), anything)).resolves.toBeInstanceOf(Array);

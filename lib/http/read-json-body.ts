@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { payloadTooLarge, unsupportedMediaType, validationError } from '@/lib/errors';
-import { MAX_JSON_DEPTH } from '@/lib/event-store/json';
+import { assertStorableJson, MAX_JSON_DEPTH } from '@/lib/event-store/json';
 import { losesPrecision, scanJsonText } from '@/lib/event-store/json-text';
 import { parseInput } from '@/lib/validate';
 
@@ -98,10 +98,17 @@ function parseJson(text: string): unknown {
       [{ path: 'body', message: `inexact number ${shown}` }],
     );
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw validationError(`Malformed JSON: ${message}`, [{ path: 'body', message }]);
   }
+  // PostgreSQL's text and jsonb hold neither NUL nor lone surrogates, and JSON text can carry them
+  // only as \u escapes: walk the value only when its text has one that could be either.
+  if (UNSTORABLE_ESCAPE.test(text)) assertStorableJson(value, 'body');
+  return value;
 }
+
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;

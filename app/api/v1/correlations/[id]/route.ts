@@ -8,12 +8,21 @@ import { getStore } from '@/lib/runtime';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Correlation ids are whatever the writer put in metadata: any text of 1–200 characters. */
+/**
+ * Correlation ids are whatever the writer put in metadata: any text of 1–200 characters that
+ * jsonb can hold (no NUL, no lone surrogate).
+ */
 function correlationParam(params: RouteParams): string {
   const value = params.id;
-  if (typeof value !== 'string' || value.length < 1 || value.length > 200) {
+  if (
+    typeof value !== 'string' ||
+    value.length < 1 ||
+    value.length > 200 ||
+    value.includes('\u0000') ||
+    !value.isWellFormed()
+  ) {
     throw validationError('Invalid correlation id in the path: 1–200 characters', [
-      { path: 'id', message: '1–200 characters' },
+      { path: 'id', message: '1–200 characters, no NUL' },
     ]);
   }
   return value;

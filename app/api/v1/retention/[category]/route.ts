@@ -1,19 +1,21 @@
 import { setRetentionRequest } from '@/lib/api/retention-schemas';
+import { retentionTarget } from '@/lib/http/audit-targets';
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { withApi } from '@/lib/http/with-api';
+import { withApi, type RouteParams } from '@/lib/http/with-api';
 import { getChronicle } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const categoryOf = (params: Record<string, string | string[] | undefined>) =>
-  typeof params.category === 'string' ? params.category.slice(0, 200) : '';
+// Whole: a category cut short could name another category, and lib refuses one too long.
+const categoryOf = (params: RouteParams) =>
+  typeof params.category === 'string' ? params.category : '';
 
 export const PUT = withApi(
   {
     route: '/api/v1/retention/[category]',
     role: 'admin',
-    audit: { action: 'RetentionChange', target: (params) => `retention:${categoryOf(params)}` },
+    audit: { action: 'RetentionChange', target: retentionTarget },
   },
   async ({ req, actor, params, audit }) => {
     const body = await readJsonBody(req, setRetentionRequest);

@@ -1,3 +1,4 @@
+import { verificationTarget } from '@/lib/http/audit-targets';
 import { uuidParam } from '@/lib/http/uuid-param';
 import { withApi } from '@/lib/http/with-api';
 import { getChronicle } from '@/lib/runtime';
@@ -9,7 +10,7 @@ export const POST = withApi(
   {
     route: '/api/v1/verifications/[id]/cancel',
     role: 'auditor',
-    audit: { action: 'VerificationCancel', target: (params) => String(params.id) },
+    audit: { action: 'VerificationCancel', target: verificationTarget },
   },
   async ({ actor, params }) => {
     const { integrity } = await getChronicle();
