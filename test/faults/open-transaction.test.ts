@@ -85,15 +85,13 @@ describe('a transaction left open', () => {
     let opened!: (value: { position: number; pid: number }) => void;
     const open = new Promise<{ position: number; pid: number }>((resolve) => (opened = resolve));
     const holder = store.transact(async (tx) => {
-      const [{ pid }] = (await tx.sql<{ pid: number }[]>`select pg_backend_pid() as pid`) as [
-        { pid: number },
-      ];
+      const [row] = await tx.sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
       const result = await tx.append({
         actor: operator,
         streamId: `${category}-held`,
         events: [{ type: 'Written', data: { held: true } }],
       });
-      opened({ position: result.positions[0]!, pid });
+      opened({ position: result.positions[0]!, pid: row!.pid });
       await released;
       return result.positions;
     });
