@@ -8,7 +8,7 @@ import type { LogHealth } from '@/lib/log-health';
 import type { EventStore } from '@/lib/event-store';
 import { apiRequest, routeContext } from '@/test/api';
 import { auditor, operator } from '@/test/database';
-import { startOwnPostgres, type OwnPostgres } from './own-postgres';
+import { appOnOwnPostgres } from './own-postgres';
 
 /** Low, so that the test need not hold its transaction for the default's 30 s. */
 const WARN_SECONDS = 2;
@@ -16,25 +16,17 @@ const WARN_SECONDS = 2;
 const HOLD_SECONDS = Number(process.env.FAULT_HOLD_SECONDS ?? 3);
 const category = `held${randomUUID().slice(0, 8)}`;
 
-let server: OwnPostgres;
+let app: Awaited<ReturnType<typeof appOnOwnPostgres>>;
 let health: typeof import('@/app/api/v1/health/route');
 let runtime: typeof import('@/lib/runtime');
 let store: EventStore;
 
 // Its own server: any long transaction elsewhere on a shared one would hold the horizon too.
 beforeAll(async () => {
-  server = await startOwnPostgres();
-  process.env.DATABASE_URL = server.url;
-  process.env.LOG_LEVEL ??= 'silent';
-  process.env.CHRONICLE_HORIZON_WARN_SECONDS = String(WARN_SECONDS);
-  health = await import('@/app/api/v1/health/route');
-  runtime = await import('@/lib/runtime');
-  store = await runtime.getStore();
+  app = await appOnOwnPostgres({ CHRONICLE_HORIZON_WARN_SECONDS: String(WARN_SECONDS) });
+  ({ health, runtime, store } = app);
 });
-afterAll(async () => {
-  await (await runtime.getRuntime()).close();
-  await server.remove();
-});
+afterAll(() => app.close());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -58,3 +58,26 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     },
   };
 }
+
+/**
+ * The app's runtime (store, route handlers) on a PostgreSQL of the test's own. Call it before
+ * importing route modules: env and the runtime are process singletons, read on first use.
+ */
+export async function appOnOwnPostgres(env: Record<string, string> = {}) {
+  const server = await startOwnPostgres();
+  Object.assign(process.env, { DATABASE_URL: server.url, ...env });
+  process.env.LOG_LEVEL ??= 'silent';
+  const runtime = await import('@/lib/runtime');
+  const health = await import('@/app/api/v1/health/route');
+  const store = await runtime.getStore();
+  return {
+    server,
+    runtime,
+    health,
+    store,
+    close: async () => {
+      await (await runtime.getRuntime()).close();
+      await server.remove();
+    },
+  };
+}

@@ -6,29 +6,23 @@ import type { EventStore } from '@/lib/event-store';
 import { isDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { apiRequest, routeContext } from '@/test/api';
 import { operator } from '@/test/database';
-import { startOwnPostgres, type OwnPostgres } from './own-postgres';
+import { appOnOwnPostgres, type OwnPostgres } from './own-postgres';
 
 const WRITERS = 8;
 const LOAD_MS = 1500;
 const DOWN_MS = 2000;
 
+let app: Awaited<ReturnType<typeof appOnOwnPostgres>>;
 let server: OwnPostgres;
 let health: typeof import('@/app/api/v1/health/route');
 let runtime: typeof import('@/lib/runtime');
 let store: EventStore;
 
 beforeAll(async () => {
-  server = await startOwnPostgres();
-  process.env.DATABASE_URL = server.url;
-  process.env.LOG_LEVEL ??= 'silent';
-  health = await import('@/app/api/v1/health/route');
-  runtime = await import('@/lib/runtime');
-  store = await runtime.getStore();
+  app = await appOnOwnPostgres();
+  ({ server, health, runtime, store } = app);
 });
-afterAll(async () => {
-  await (await runtime.getRuntime()).close();
-  await server.remove();
-});
+afterAll(() => app.close());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
