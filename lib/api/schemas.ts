@@ -254,7 +254,8 @@ export const health = z
           'Age of the oldest open transaction holding an xid; it holds back $all readers',
       }),
       horizonWarnSeconds: z.number().optional().openapi({
-        description: 'CHRONICLE_HORIZON_WARN_SECONDS: the age past which that transaction is a warning',
+        description:
+          'CHRONICLE_HORIZON_WARN_SECONDS: the age past which that transaction is a warning',
       }),
       horizonStalled: z.boolean().optional().openapi({
         description:

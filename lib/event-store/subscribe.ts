@@ -17,7 +17,7 @@ export type SubscribeParams = WithActor<
   }
 >;
 
-/** The first retry after a lost connection comes at once; then the waits double up to `pollMs`. */
+/** After a lost connection the first retry comes at once, then waits double from 100 ms up to `pollMs`. */
 const FIRST_RETRY_MS = 50;
 
 /**

@@ -15,7 +15,10 @@ const MAX_KILL_DELAY_MS = 250;
 const WRITER = path.resolve(import.meta.dirname, 'append-batches.ts');
 // Bundled once, so that each of the 200 processes starts in a fraction of tsx's time; it stays
 // in the checkout so that its imports of packages resolve to node_modules.
-const BUNDLE = path.resolve('node_modules/.cache/chronicle-faults', `append-batches-${process.pid}.mjs`);
+const BUNDLE = path.resolve(
+  'node_modules/.cache/chronicle-faults',
+  `append-batches-${process.pid}.mjs`,
+);
 
 let t: TestDatabase;
 const streams = Array.from({ length: 6 }, () => `killed-${randomUUID()}`);
@@ -41,11 +44,9 @@ type Trial = { started: Set<string>; acknowledged: Set<string>; firstAckMs: numb
 
 /** One writer process, killed with SIGKILL at a random moment once it is appending. */
 function trial(): Promise<Trial> {
-  const child = spawn(
-    process.execPath,
-    [BUNDLE, t.url, String(BATCH_SIZE), ...streams],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, [BUNDLE, t.url, String(BATCH_SIZE), ...streams], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const spawned = performance.now();
   const result: Trial = { started: new Set(), acknowledged: new Set(), firstAckMs: 0 };
   return new Promise((resolve, reject) => {
@@ -57,10 +58,7 @@ function trial(): Promise<Trial> {
       if (word !== 'ack' || !batch) return;
       result.acknowledged.add(batch);
       result.firstAckMs ||= performance.now() - spawned;
-      killTimer ??= setTimeout(
-        () => child.kill('SIGKILL'),
-        Math.random() * MAX_KILL_DELAY_MS,
-      );
+      killTimer ??= setTimeout(() => child.kill('SIGKILL'), Math.random() * MAX_KILL_DELAY_MS);
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {

@@ -52,100 +52,104 @@ const readable = async (after: number) =>
   store.readAll({ actor: auditor, category, after, limit: 1000 });
 
 describe('a transaction left open', () => {
-  it('holds readers back without letting them skip, and /health and the dashboard warn', {
-    timeout: 600_000,
-  }, async () => {
-    const { CHRONICLE_HORIZON_WARN_SECONDS } = (await import('@/lib/env')).env();
-    expect(CHRONICLE_HORIZON_WARN_SECONDS).toBe(WARN_SECONDS);
-    const chronicle = await runtime.getChronicle();
+  it(
+    'holds readers back without letting them skip, and /health and the dashboard warn',
+    {
+      timeout: 600_000,
+    },
+    async () => {
+      const { CHRONICLE_HORIZON_WARN_SECONDS } = (await import('@/lib/env')).env();
+      expect(CHRONICLE_HORIZON_WARN_SECONDS).toBe(WARN_SECONDS);
+      const chronicle = await runtime.getChronicle();
 
-    await appendOutside(5);
-    const controller = new AbortController();
-    const delivered: number[] = [];
-    const subscription = store.subscribe({
-      actor: auditor,
-      category,
-      signal: controller.signal,
-      pollMs: 200,
-      onEvent: (event) => {
-        delivered.push(event.position);
-      },
-    });
-
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let opened!: (value: { position: number; pid: number }) => void;
-    const open = new Promise<{ position: number; pid: number }>((resolve) => (opened = resolve));
-    const holder = store.transact(async (tx) => {
-      const [row] = await tx.sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
-      const result = await tx.append({
-        actor: operator,
-        streamId: `${category}-held`,
-        events: [{ type: 'Written', data: { held: true } }],
+      await appendOutside(5);
+      const controller = new AbortController();
+      const delivered: number[] = [];
+      const subscription = store.subscribe({
+        actor: auditor,
+        category,
+        signal: controller.signal,
+        pollMs: 200,
+        onEvent: (event) => {
+          delivered.push(event.position);
+        },
       });
-      opened({ position: result.positions[0]!, pid: row!.pid });
-      await released;
-      return result.positions;
-    });
-    const { position: heldPosition, pid } = await open;
-    const openedAt = performance.now();
 
-    await appendOutside(20);
-    const afterHeld = appended.filter((position) => position > heldPosition);
-    expect(afterHeld.length).toBeGreaterThan(0);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let opened!: (value: { position: number; pid: number }) => void;
+      const open = new Promise<{ position: number; pid: number }>((resolve) => (opened = resolve));
+      const holder = store.transact(async (tx) => {
+        const [row] = await tx.sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        const result = await tx.append({
+          actor: operator,
+          streamId: `${category}-held`,
+          events: [{ type: 'Written', data: { held: true } }],
+        });
+        opened({ position: result.positions[0]!, pid: row!.pid });
+        await released;
+        return result.positions;
+      });
+      const { position: heldPosition, pid } = await open;
+      const openedAt = performance.now();
 
-    let healthWarnedMs: number | undefined;
-    let dashboardWarnedMs: number | undefined;
-    let dashboard: LogHealth | undefined;
-    while (healthWarnedMs === undefined || dashboardWarnedMs === undefined) {
-      const body = await healthBody();
-      if (healthWarnedMs === undefined && body.status === 'ok' && body.database.horizonStalled) {
-        healthWarnedMs = performance.now() - openedAt;
+      await appendOutside(20);
+      const afterHeld = appended.filter((position) => position > heldPosition);
+      expect(afterHeld.length).toBeGreaterThan(0);
+
+      let healthWarnedMs: number | undefined;
+      let dashboardWarnedMs: number | undefined;
+      let dashboard: LogHealth | undefined;
+      while (healthWarnedMs === undefined || dashboardWarnedMs === undefined) {
+        const body = await healthBody();
+        if (healthWarnedMs === undefined && body.status === 'ok' && body.database.horizonStalled) {
+          healthWarnedMs = performance.now() - openedAt;
+        }
+        const log = await chronicle.logHealth({ actor: auditor });
+        if (dashboardWarnedMs === undefined && log.warning) {
+          dashboardWarnedMs = performance.now() - openedAt;
+          dashboard = log;
+        }
+        if (performance.now() - openedAt > 30_000) break;
+        await sleep(100);
       }
-      const log = await chronicle.logHealth({ actor: auditor });
-      if (dashboardWarnedMs === undefined && log.warning) {
-        dashboardWarnedMs = performance.now() - openedAt;
-        dashboard = log;
-      }
-      if (performance.now() - openedAt > 30_000) break;
-      await sleep(100);
-    }
 
-    await sleep(HOLD_SECONDS * 1000);
-    const stalled = await readable(0);
-    const heldSeconds = (performance.now() - openedAt) / 1000;
-    expect(stalled.lastPosition).toBeLessThan(heldPosition);
-    expect(stalled.events.every((event) => event.position < heldPosition)).toBe(true);
-    expect(delivered.every((position) => position < heldPosition)).toBe(true);
-    const withheld = appended.filter((position) => position > stalled.lastPosition).length + 1;
+      await sleep(HOLD_SECONDS * 1000);
+      const stalled = await readable(0);
+      const heldSeconds = (performance.now() - openedAt) / 1000;
+      expect(stalled.lastPosition).toBeLessThan(heldPosition);
+      expect(stalled.events.every((event) => event.position < heldPosition)).toBe(true);
+      expect(delivered.every((position) => position < heldPosition)).toBe(true);
+      const withheld = appended.filter((position) => position > stalled.lastPosition).length + 1;
 
-    release();
-    const heldPositions = await holder;
-    appended.push(...heldPositions);
-    const expected = [...appended].sort((a, b) => a - b);
-    const finalPosition = expected.at(-1)!;
-    while ((await readable(finalPosition - 1)).lastPosition < finalPosition) await sleep(25);
-    while (delivered.length < expected.length) await sleep(25);
-    controller.abort();
-    await subscription;
-    const after = await readable(0);
+      release();
+      const heldPositions = await holder;
+      appended.push(...heldPositions);
+      const expected = [...appended].sort((a, b) => a - b);
+      const finalPosition = expected.at(-1)!;
+      while ((await readable(finalPosition - 1)).lastPosition < finalPosition) await sleep(25);
+      while (delivered.length < expected.length) await sleep(25);
+      controller.abort();
+      await subscription;
+      const after = await readable(0);
 
-    console.log(
-      `open transaction: held ${heldSeconds.toFixed(1)} s; ${appended.length} events appended, ` +
-        `${withheld} withheld from $all while it was open, all ${after.events.length} readable after ` +
-        `the commit; /health warned ${((healthWarnedMs ?? NaN) / 1000).toFixed(1)} s and the ` +
-        `dashboard ${((dashboardWarnedMs ?? NaN) / 1000).toFixed(1)} s after it opened ` +
-        `(threshold ${WARN_SECONDS} s)`,
-    );
-    expect(healthWarnedMs).toBeGreaterThan(WARN_SECONDS * 1000);
-    expect(dashboardWarnedMs).toBeGreaterThan(WARN_SECONDS * 1000);
-    expect(dashboard?.holders[0]?.pid).toBe(pid);
-    const card = renderToStaticMarkup(createElement(LogHealthCard, { health: dashboard! }));
-    expect(card).toContain(`A transaction has been open over ${WARN_SECONDS} s`);
-    expect(card).toContain(`pid <span class="font-mono tabular-nums">${pid}</span>`);
-    expect(after.events.map((event) => event.position)).toEqual(expected);
-    expect(delivered).toEqual(expected);
-  });
+      console.log(
+        `open transaction: held ${heldSeconds.toFixed(1)} s; ${appended.length} events appended, ` +
+          `${withheld} withheld from $all while it was open, all ${after.events.length} readable after ` +
+          `the commit; /health warned ${((healthWarnedMs ?? NaN) / 1000).toFixed(1)} s and the ` +
+          `dashboard ${((dashboardWarnedMs ?? NaN) / 1000).toFixed(1)} s after it opened ` +
+          `(threshold ${WARN_SECONDS} s)`,
+      );
+      expect(healthWarnedMs).toBeGreaterThan(WARN_SECONDS * 1000);
+      expect(dashboardWarnedMs).toBeGreaterThan(WARN_SECONDS * 1000);
+      expect(dashboard?.holders[0]?.pid).toBe(pid);
+      const card = renderToStaticMarkup(createElement(LogHealthCard, { health: dashboard! }));
+      expect(card).toContain(`A transaction has been open over ${WARN_SECONDS} s`);
+      expect(card).toContain(`pid <span class="font-mono tabular-nums">${pid}</span>`);
+      expect(after.events.map((event) => event.position)).toEqual(expected);
+      expect(delivered).toEqual(expected);
+    },
+  );
 
   it('warns by default once such a transaction is 30 s old, not later', async () => {
     const saved = process.env.CHRONICLE_HORIZON_WARN_SECONDS;

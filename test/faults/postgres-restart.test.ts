@@ -93,49 +93,53 @@ function startLoad(): Load {
 }
 
 describe('a PostgreSQL restart under append load', () => {
-  it('loses no acknowledged append; the pool reconnects; /health and the console say down, then ok', {
-    timeout: 300_000,
-  }, async () => {
-    expect(await probe()).toEqual({ status: 200, label: 'Database ok' });
-    const load = startLoad();
-    const figures: string[] = [];
-    for (const [name, stop] of [
-      ['stop and start (fast shutdown)', server.stop],
-      ['immediate shutdown and start (crash recovery)', server.stopImmediately],
-    ] as const) {
-      await sleep(LOAD_MS);
-      await stop();
-      const stoppedAt = performance.now();
-      const downWithin = await until(probe, (answer) => answer.status === 503);
-      expect(await probe()).toEqual({ status: 503, label: 'Database unavailable' });
-      await sleep(DOWN_MS);
-      await server.start();
-      const startedAt = performance.now();
-      const appendsBackMs = await until(
-        async () => load.lastSuccessAt,
-        (at) => at > startedAt,
-      );
-      const healthBackMs = await until(probe, (answer) => answer.status === 200);
+  it(
+    'loses no acknowledged append; the pool reconnects; /health and the console say down, then ok',
+    {
+      timeout: 300_000,
+    },
+    async () => {
       expect(await probe()).toEqual({ status: 200, label: 'Database ok' });
-      figures.push(
-        `${name}: /health 503 ${downWithin.toFixed(0)} ms after the stop, down ` +
-          `${((startedAt - stoppedAt) / 1000).toFixed(1)} s; after the start appends succeeded again in ` +
-          `${appendsBackMs.toFixed(0)} ms and /health answered 200 in ${healthBackMs.toFixed(0)} ms`,
-      );
-    }
-    await sleep(LOAD_MS);
-    await load.stop();
+      const load = startLoad();
+      const figures: string[] = [];
+      for (const [name, stop] of [
+        ['stop and start (fast shutdown)', server.stop],
+        ['immediate shutdown and start (crash recovery)', server.stopImmediately],
+      ] as const) {
+        await sleep(LOAD_MS);
+        await stop();
+        const stoppedAt = performance.now();
+        const downWithin = await until(probe, (answer) => answer.status === 503);
+        expect(await probe()).toEqual({ status: 503, label: 'Database unavailable' });
+        await sleep(DOWN_MS);
+        await server.start();
+        const startedAt = performance.now();
+        const appendsBackMs = await until(
+          async () => load.lastSuccessAt,
+          (at) => at > startedAt,
+        );
+        const healthBackMs = await until(probe, (answer) => answer.status === 200);
+        expect(await probe()).toEqual({ status: 200, label: 'Database ok' });
+        figures.push(
+          `${name}: /health 503 ${downWithin.toFixed(0)} ms after the stop, down ` +
+            `${((startedAt - stoppedAt) / 1000).toFixed(1)} s; after the start appends succeeded again in ` +
+            `${appendsBackMs.toFixed(0)} ms and /health answered 200 in ${healthBackMs.toFixed(0)} ms`,
+        );
+      }
+      await sleep(LOAD_MS);
+      await load.stop();
 
-    const { db } = await runtime.getRuntime();
-    const [row] = await db.$client<{ present: number }[]>`
+      const { db } = await runtime.getRuntime();
+      const [row] = await db.$client<{ present: number }[]>`
       select count(*)::int as present from events where event_id = any(${load.acknowledged}::uuid[])`;
-    console.log(
-      `PostgreSQL restart under load (${WRITERS} writers): ${figures.join('; ')}. ` +
-        `In all: ${load.acknowledged.length} appends acknowledged, ${row?.present} present afterwards, ` +
-        `${load.refused} refused as "database unavailable", ${load.unexpected.length} other errors`,
-    );
-    expect(load.unexpected).toEqual([]);
-    expect(row?.present).toBe(load.acknowledged.length);
-    expect(load.acknowledged.length).toBeGreaterThan(0);
-  });
+      console.log(
+        `PostgreSQL restart under load (${WRITERS} writers): ${figures.join('; ')}. ` +
+          `In all: ${load.acknowledged.length} appends acknowledged, ${row?.present} present afterwards, ` +
+          `${load.refused} refused as "database unavailable", ${load.unexpected.length} other errors`,
+      );
+      expect(load.unexpected).toEqual([]);
+      expect(row?.present).toBe(load.acknowledged.length);
+      expect(load.acknowledged.length).toBeGreaterThan(0);
+    },
+  );
 });
