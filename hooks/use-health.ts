@@ -6,11 +6,15 @@ import { queryKeys } from './query-keys';
 
 const HEALTH_POLL_MS = 10_000;
 
-async function fetchHealth(): Promise<Health> {
-  const response = await fetch('/api/v1/health', { cache: 'no-store' });
-  // 503 means the database is down; any other failure also means the console cannot trust it.
+/** The console's reading of a `/health` answer: 503 means the database is down. */
+export async function healthFrom(response: Response): Promise<Health> {
+  // Any other failure also means the console cannot trust the database.
   if (!response.ok) throw new Error(`health check answered ${response.status}`);
   return (await response.json()) as Health;
+}
+
+async function fetchHealth(): Promise<Health> {
+  return healthFrom(await fetch('/api/v1/health', { cache: 'no-store' }));
 }
 
 export function useHealth() {

@@ -1,3 +1,4 @@
+import { env } from './env';
 import { logger } from './logger';
 import { getRuntime } from './runtime';
 
@@ -10,6 +11,10 @@ export type Health =
         latencyMs: number;
         serverVersion: string;
         oldestTransactionAgeSeconds: number;
+        /** CHRONICLE_HORIZON_WARN_SECONDS: past this age the oldest transaction is a warning. */
+        horizonWarnSeconds: number;
+        /** The oldest open transaction is older than that: `$all` readers are held back. */
+        horizonStalled: boolean;
       };
     }
   | { status: 'unavailable'; database: { connected: false; error: string } };
@@ -54,6 +59,7 @@ async function probe(): Promise<Health> {
     where backend_xid is not null and pid <> pg_backend_pid()`;
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   if (!row) throw new Error('the health query returned no row');
+  const horizonWarnSeconds = env().CHRONICLE_HORIZON_WARN_SECONDS;
   return {
     status: 'ok',
     database: {
@@ -62,6 +68,8 @@ async function probe(): Promise<Health> {
       latencyMs,
       serverVersion: row.server_version,
       oldestTransactionAgeSeconds: Math.round(row.oldest_transaction_age_seconds * 1000) / 1000,
+      horizonWarnSeconds,
+      horizonStalled: row.oldest_transaction_age_seconds > horizonWarnSeconds,
     },
   };
 }

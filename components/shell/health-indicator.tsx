@@ -1,14 +1,21 @@
 'use client';
 
 import { useHealth } from '@/hooks/use-health';
+import type { Health } from '@/lib/health';
 import { cn } from '../ui/cn';
 
-export function HealthIndicator() {
-  const { data, status } = useHealth();
+/** What the sidebar says of the database, from the last health check (or its failure). */
+export function databaseIndicator({
+  data,
+  status,
+}: {
+  data?: Health;
+  status: 'pending' | 'error' | 'success';
+}) {
   const state =
     status === 'pending'
       ? 'checking'
-      : status === 'success' && data.database.connected
+      : status === 'success' && data?.database.connected
         ? 'ok'
         : 'down';
   const label = { checking: 'Checking database…', ok: 'Database ok', down: 'Database unavailable' }[
@@ -18,6 +25,11 @@ export function HealthIndicator() {
     state === 'ok' && data?.status === 'ok'
       ? `${data.database.embedded ? 'Embedded PostgreSQL' : 'PostgreSQL'}, ${data.database.latencyMs} ms`
       : undefined;
+  return { state, label, detail };
+}
+
+export function HealthIndicator() {
+  const { state, label, detail } = databaseIndicator(useHealth());
   return (
     <div role="status" title={detail} className="flex items-center gap-2 text-xs text-zinc-400">
       <span

@@ -251,6 +251,14 @@ export const health = z
         description:
           'Age of the oldest open transaction holding an xid; it holds back $all readers',
       }),
+      horizonWarnSeconds: z.number().optional().openapi({
+        description:
+          'CHRONICLE_HORIZON_WARN_SECONDS: the age past which that transaction is a warning',
+      }),
+      horizonStalled: z.boolean().optional().openapi({
+        description:
+          'The oldest open transaction is older than horizonWarnSeconds: $all readers are held back (still 200: the database answers)',
+      }),
       error: z.string().optional(),
     }),
   })

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../http/database-unavailable';
 import type { StoreContext } from './context';
 import { readAll, type AllFilter } from './read-all';
 import type { RecordedEvent, WithActor } from './types';
@@ -16,9 +17,14 @@ export type SubscribeParams = WithActor<
   }
 >;
 
+/** After a lost connection the first retry comes at once, then waits double from 100 ms up to `pollMs`. */
+const FIRST_RETRY_MS = 50;
+
 /**
  * Catches up from a position, then follows live appends. It reads the same gap-safe `$all` as
  * readAll, so it never skips an event committed late, and wakes on NOTIFY or after `pollMs`.
+ * A read that fails because the database went away (a restart, a terminated connection) is
+ * retried from the last delivered position, so nothing is skipped or delivered twice.
  * Resolves when `signal` aborts; rejects when `onEvent` throws.
  */
 export async function subscribe(ctx: StoreContext, params: SubscribeParams): Promise<void> {
@@ -32,8 +38,19 @@ export async function subscribe(ctx: StoreContext, params: SubscribeParams): Pro
     ...filter
   } = params;
   let position = after ?? 0;
+  let failures = 0;
   while (!signal?.aborted) {
-    const page = await readAll(ctx, { ...filter, after: position, limit: batchSize });
+    let page: Awaited<ReturnType<typeof readAll>>;
+    try {
+      page = await readAll(ctx, { ...filter, after: position, limit: batchSize });
+      failures = 0;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const waitMs = failures === 0 ? 0 : Math.min(pollMs, FIRST_RETRY_MS * 2 ** failures);
+      failures++;
+      await pause(waitMs, signal);
+      continue;
+    }
     for (const event of page.events) {
       if (signal?.aborted) return;
       await onEvent(event);
@@ -44,4 +61,16 @@ export async function subscribe(ctx: StoreContext, params: SubscribeParams): Pro
     }
     if (page.events.length < batchSize) await ctx.notifier.waitForAppend(pollMs, signal);
   }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

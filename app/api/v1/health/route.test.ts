@@ -22,6 +22,8 @@ describe('GET /api/v1/health', () => {
         latencyMs: expect.any(Number) as unknown,
         serverVersion: expect.stringMatching(/^\d+/) as unknown,
         oldestTransactionAgeSeconds: expect.any(Number) as unknown,
+        horizonWarnSeconds: 30,
+        horizonStalled: expect.any(Boolean) as unknown,
       },
     });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
