@@ -1,4 +1,5 @@
 import { logger } from './logger';
+import type { ReplicaStatus } from './replica/read-routing';
 import { getRuntime } from './runtime';
 
 export type Health =
@@ -11,6 +12,8 @@ export type Health =
         serverVersion: string;
         oldestTransactionAgeSeconds: number;
       };
+      /** DATABASE_REPLICA_URL's server: whether it serves heavy reads, or the primary does. */
+      replica: ReplicaStatus;
     }
   | { status: 'unavailable'; database: { connected: false; error: string } };
 
@@ -54,6 +57,7 @@ async function probe(): Promise<Health> {
     where backend_xid is not null and pid <> pg_backend_pid()`;
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   if (!row) throw new Error('the health query returned no row');
+  const replica = await runtime.reads.status();
   return {
     status: 'ok',
     database: {
@@ -63,6 +67,7 @@ async function probe(): Promise<Health> {
       serverVersion: row.server_version,
       oldestTransactionAgeSeconds: Math.round(row.oldest_transaction_age_seconds * 1000) / 1000,
     },
+    replica,
   };
 }
 
