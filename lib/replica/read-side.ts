@@ -96,7 +96,14 @@ export function replicaReads({
     REPLICA_READS.map((name) => {
       const run = (store: EventStore, params: never) =>
         (store[name] as (p: never) => Promise<unknown>)(params);
-      return [name, (params: never) => attempt(() => run(replica, params), () => run(primary, params))];
+      return [
+        name,
+        (params: never) =>
+          attempt(
+            () => run(replica, params),
+            () => run(primary, params),
+          ),
+      ];
     }),
   );
   const store = { ...primary, ...routed, context: replica.context } as EventStore;

@@ -23,6 +23,7 @@ describe('GET /api/v1/health', () => {
         serverVersion: expect.stringMatching(/^\d+/) as unknown,
         oldestTransactionAgeSeconds: expect.any(Number) as unknown,
       },
+      replica: { configured: false },
     });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
     expect(body.database.oldestTransactionAgeSeconds).toBeGreaterThanOrEqual(0);
