@@ -13,6 +13,11 @@ export type ReadRouting = {
   useReplica: (actor: Actor) => Promise<boolean>;
   /** After a caller's write: its reads stay on the primary until the replica has replayed it. */
   noteWrite: (actor: Actor) => void;
+  /**
+   * Whether the replica has replayed everything the primary had written when asked, waiting up
+   * to `waitMs` for it: for a read that must see what was just written (an evidence file's digest).
+   */
+  caughtUp: (waitMs: number) => Promise<boolean>;
   /** The replica failed a read: the primary serves reads for a while. */
   noteFailure: (error: unknown) => void;
   status: () => Promise<ReplicaStatus>;
@@ -116,6 +121,18 @@ export function createReadRouting({
       );
       // A Map iterates in insertion order: the first entry is the oldest write.
       if (marks.size > maxMarks) marks.delete(marks.keys().next().value!);
+    },
+    async caughtUp(waitMs) {
+      const until = Date.now() + waitMs;
+      const [row] = await primary<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`;
+      const target = parseLsn(row!.lsn);
+      for (;;) {
+        const current = await replayedLsn();
+        if (current === null) return false;
+        if (current >= target) return true;
+        if (Date.now() >= until) return false;
+        await new Promise((resolve) => setTimeout(resolve, freshMs));
+      }
     },
     noteFailure,
     async status() {

@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Database } from '@/db/client';
 import type { Actor } from '../actor';
 import { createAggregateCache } from '../aggregates/cache';
@@ -12,6 +13,8 @@ import type { ReadRouting, ReplicaStatus } from './read-routing';
 export type ReadSide = {
   store: EventStore;
   stateAt: Chronicle['stateAt'];
+  /** Where an evidence file reads its events after taking its digest on the primary. */
+  evidenceSource: () => Promise<postgres.Sql>;
   source: 'primary' | 'replica';
 };
 
@@ -42,6 +45,9 @@ const REPLICA_READS = [
   'stats',
 ] as const satisfies readonly (keyof EventStore)[];
 
+/** How long an evidence file waits for the replica to replay its digest before reading the primary. */
+const EVIDENCE_WAIT_MS = 2000;
+
 /** A standby cancels a query that conflicts with replay (40001, 40P01); the primary will not. */
 const replicaTrouble = (error: unknown) =>
   isDatabaseUnavailable(error) ||
@@ -51,7 +57,13 @@ const replicaTrouble = (error: unknown) =>
     (error.code === '40001' || error.code === '40P01'));
 
 export const primaryOnly = (chronicle: Chronicle): ReadSides => {
-  const side: ReadSide = { store: chronicle.store, stateAt: chronicle.stateAt, source: 'primary' };
+  const primaryPool = chronicle.store.context.db.$client;
+  const side: ReadSide = {
+    store: chronicle.store,
+    stateAt: chronicle.stateAt,
+    evidenceSource: () => Promise.resolve(primaryPool),
+    source: 'primary',
+  };
   return {
     forActor: () => Promise.resolve(side),
     noteWrite: () => {},
@@ -119,6 +131,9 @@ export function replicaReads({
         () => stateAt({ store, repository }, params),
         () => chronicle.stateAt(params),
       ),
+    // The digest was just taken on the primary: the replica must hold every event it covers.
+    evidenceSource: async () =>
+      (await routing.caughtUp(EVIDENCE_WAIT_MS)) ? replicaDb.$client : primary.context.db.$client,
     source: 'replica',
   };
   const primarySide = primaryOnly(chronicle);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyEvidence } from '@/bin/verify-evidence.mjs';
+import { generateSigningKeyPem, loadSigningKey } from '@/lib/integrity/signing-key';
 import type { Runtime } from '@/lib/runtime';
 import {
   apiRequest,
@@ -14,6 +16,7 @@ import {
 import { replicaBinaries, startReplicaCluster, type ReplicaCluster } from '@/test/replica-cluster';
 
 const bin = replicaBinaries();
+const pem = generateSigningKeyPem();
 
 let cluster: ReplicaCluster | undefined;
 let runtime: Runtime;
@@ -66,6 +69,20 @@ async function tailedVersions(token: string): Promise<number[]> {
   return events.map((event) => event.version);
 }
 
+/** The events an evidence file of the workflow's stream carries, once its signature checks. */
+async function evidenceEvents(token: string): Promise<number> {
+  const { GET } = await import('./evidence/route');
+  const streamId = `workflow-${workflowId}`;
+  const response = await GET(
+    apiRequest(`/api/v1/evidence?streams=${streamId}`, { token }),
+    routeContext(),
+  );
+  expect(response.status).toBe(200);
+  const lines = (await response.text()).trimEnd().split('\n');
+  const result = await verifyEvidence(lines, loadSigningKey(pem).publicKey);
+  return result.events;
+}
+
 async function health() {
   const { GET } = await import('./health/route');
   const response = await GET(apiRequest('/api/v1/health', { token: null }), routeContext());
@@ -78,6 +95,7 @@ describe.skipIf(!bin)('DATABASE_REPLICA_URL (a primary and a pg_basebackup stand
     process.env.DATABASE_URL = cluster.primaryUrl;
     process.env.DATABASE_REPLICA_URL = cluster.replicaUrl;
     process.env.CHRONICLE_BOOTSTRAP_TOKEN = TEST_TOKEN;
+    process.env.CHRONICLE_SIGNING_KEY = pem;
     process.env.LOG_LEVEL ??= 'silent';
     const { getRuntime } = await import('@/lib/runtime');
     runtime = await getRuntime();
@@ -157,8 +175,15 @@ describe.skipIf(!bin)('DATABASE_REPLICA_URL (a primary and a pg_basebackup stand
     expect((await health()).replica).toMatchObject({ configured: true, serving: true });
   });
 
-  it('falls back to the primary when the replica is down, and says so in /health', async () => {
+  it('writes whole evidence files whether or not the replica has replayed their digest', async () => {
+    // Replay is paused: the file's digest (taken on the primary) covers version 5, which the
+    // replica lacks, so its events are read from the primary.
+    expect(await evidenceEvents(AUDITOR_TOKEN)).toBe(5);
     await cluster!.replica`select pg_wal_replay_resume()`;
+    expect(await evidenceEvents(AUDITOR_TOKEN)).toBe(5);
+  });
+
+  it('falls back to the primary when the replica is down, and says so in /health', async () => {
     cluster!.stopReplica();
     const page = await streamEvents(AUDITOR_TOKEN);
     expect(page.version).toBe(5);
