@@ -4,15 +4,23 @@ import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
-export type ConnectOptions = { url: string; max?: number; applicationName?: string };
+export type ConnectOptions = {
+  url: string;
+  max?: number;
+  applicationName?: string;
+  /** Seconds to wait for a connection (postgres.js waits 30 by default). */
+  connectTimeout?: number;
+};
 
 export function connect({
   url,
   max = 10,
   applicationName = 'chronicle',
+  connectTimeout = 30,
 }: ConnectOptions): Database {
   const client = postgres(url, {
     max,
+    connect_timeout: connectTimeout,
     onnotice: () => {},
     connection: { application_name: applicationName },
     // Positions and versions stay below 2^53 by contract, so int8 is safe as a JS number.

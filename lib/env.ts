@@ -5,6 +5,10 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const schema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  /** A streaming replica of DATABASE_URL's server: heavy auditor reads go there (README). */
+  DATABASE_REPLICA_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  ),
   CHRONICLE_DATA_DIR: z.string().default('.data'),
   CHRONICLE_EMBEDDED_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   CHRONICLE_BOOTSTRAP_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),

@@ -1,5 +1,6 @@
 import { env } from './env';
 import { logger } from './logger';
+import type { ReplicaStatus } from './replica/read-routing';
 import { getRuntime } from './runtime';
 
 export type Health =
@@ -16,6 +17,8 @@ export type Health =
         /** The oldest open transaction is older than that: `$all` readers are held back. */
         horizonStalled: boolean;
       };
+      /** DATABASE_REPLICA_URL's server: whether it serves heavy reads, or the primary does. */
+      replica: ReplicaStatus;
     }
   | { status: 'unavailable'; database: { connected: false; error: string } };
 
@@ -60,6 +63,7 @@ async function probe(): Promise<Health> {
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   if (!row) throw new Error('the health query returned no row');
   const horizonWarnSeconds = env().CHRONICLE_HORIZON_WARN_SECONDS;
+  const replica = await runtime.reads.status();
   return {
     status: 'ok',
     database: {
@@ -71,6 +75,7 @@ async function probe(): Promise<Health> {
       horizonWarnSeconds,
       horizonStalled: row.oldest_transaction_age_seconds > horizonWarnSeconds,
     },
+    replica,
   };
 }
 

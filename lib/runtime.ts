@@ -10,11 +10,16 @@ import { loadSigningKey } from './integrity/signing-key';
 import { loadMasterKey } from './personal/master-key';
 import type { EventStore } from './event-store';
 import { logger } from './logger';
+import { createReadRouting } from './replica/read-routing';
+import { primaryOnly, replicaReads, type ReadSide, type ReadSides } from './replica/read-side';
+import type { Actor } from './actor';
 
 export type Runtime = {
   db: Database;
   chronicle: Chronicle;
   store: EventStore;
+  /** Heavy reads: on the replica of DATABASE_REPLICA_URL when it may serve the caller. */
+  reads: ReadSides;
   databaseUrl: string;
   embedded: boolean;
   close: () => Promise<void>;
@@ -40,6 +45,19 @@ export async function getStore(): Promise<EventStore> {
 
 export async function getChronicle(): Promise<Chronicle> {
   return (await getRuntime()).chronicle;
+}
+
+/**
+ * Where a heavy auditor read (stream pages, the explorer, states, downloads) runs for this
+ * caller. Tailing `$all`, checkpoints and writes use `getStore()`: the primary.
+ */
+export async function getReads(actor: Actor): Promise<ReadSide> {
+  return (await getRuntime()).reads.forActor(actor);
+}
+
+/** After a caller's write: its reads stay on the primary until a replica has replayed it. */
+export function noteWrite(actor: Actor): void {
+  void holder.__chronicleRuntime?.then((runtime) => runtime.reads.noteWrite(actor)).catch(() => {});
 }
 
 async function start(): Promise<Runtime> {
@@ -73,12 +91,38 @@ async function start(): Promise<Runtime> {
     signingKey: signingKey(config, Boolean(server)),
     masterKey: configuredMasterKey(config, Boolean(server)),
   });
+  const replicaDb =
+    config.DATABASE_REPLICA_URL === undefined
+      ? undefined
+      : connect({
+          url: config.DATABASE_REPLICA_URL,
+          max: config.CHRONICLE_DB_POOL_SIZE,
+          applicationName: 'chronicle-replica-reads',
+          connectTimeout: 3,
+        });
+  const reads = replicaDb
+    ? replicaReads({
+        chronicle,
+        replicaDb,
+        routing: createReadRouting({ primary: db.$client, replica: replicaDb.$client }),
+        snapshotEvery: config.CHRONICLE_SNAPSHOT_EVERY,
+      })
+    : primaryOnly(chronicle);
   const close = async () => {
+    await replicaDb?.$client.end({ timeout: 5 });
     await db.$client.end({ timeout: 5 });
     await server?.stop();
   };
   if (server) stopOnExit(close);
-  return { db, chronicle, store: chronicle.store, databaseUrl, embedded: Boolean(server), close };
+  return {
+    db,
+    chronicle,
+    store: chronicle.store,
+    reads,
+    databaseUrl,
+    embedded: Boolean(server),
+    close,
+  };
 }
 
 /** The configured key; an embedded installation makes its own in the data directory. */

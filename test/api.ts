@@ -8,7 +8,7 @@ export const AUDITOR_TOKEN = 'chr_test-auditor-token-0123456789abcdef';
 export const OPERATOR_TOKEN = 'chr_test-operator-token-0123456789abcdef';
 
 /** API tokens with a known secret, as an admin would have made them. */
-async function seedTokens(t: TestDatabase) {
+export async function seedTokens(t: Pick<TestDatabase, 'db'>) {
   for (const [name, role, secret] of [
     ['test auditor', 'auditor', AUDITOR_TOKEN],
     ['test operator', 'operator', OPERATOR_TOKEN],

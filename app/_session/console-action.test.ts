@@ -18,6 +18,7 @@ vi.mock('@/lib/runtime', () => ({
     accounts: { sessionActor: async () => session.actor },
     audit: { record: async (event: AuditEvent) => void recorded.push(event) },
   }),
+  noteWrite: () => {},
 }));
 
 const { consoleAction, FOREIGN_ORIGIN, SESSION_ENDED } = await import('./console-action');

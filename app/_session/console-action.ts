@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { ChronicleError, isChronicleError } from '@/lib/errors';
 import { isSameOrigin } from '@/lib/http/origin';
 import { logger } from '@/lib/logger';
+import { noteWrite } from '@/lib/runtime';
 import { auditOutcomeOf, recordAudit } from './audit';
 import { currentActor, requestInfo } from './session';
 
@@ -99,6 +100,7 @@ export async function consoleAction<T, Extra extends object = Record<never, neve
   try {
     assertRole(actor, spec.role);
     const data = await act(context);
+    noteWrite(actor);
     if (!recordedInTransaction) await record('succeeded');
     return { ok: true, data };
   } catch (error) {

@@ -21,7 +21,7 @@ import {
   type RawSearchParams,
 } from '@/lib/console/search-params';
 import { streamLabels } from '@/lib/console/stream-labels';
-import { getStore } from '@/lib/runtime';
+import { getReads, getStore } from '@/lib/runtime';
 import { recordRead } from '../_session/audit';
 import { requireActor } from '../_session/session';
 
@@ -73,7 +73,9 @@ export default async function EventsPage({
 }) {
   const actor = await requireActor();
   const parsed = parseSearchParams(allEventFilters, await searchParams, { lists: ['type'] });
-  const store = await getStore();
+  // Live mode follows the head of the log, on the primary; browsing may read a replica.
+  const store =
+    parsed.ok && parsed.data.live ? await getStore() : (await getReads(actor)).store;
   const [stats, typeGroups] = await Promise.all([store.stats({ actor }), eventTypeOptions(actor)]);
   const header = (
     <PageHeader

@@ -261,6 +261,18 @@ export const health = z
       }),
       error: z.string().optional(),
     }),
+    replica: z
+      .object({
+        configured: z.boolean(),
+        serving: z.boolean().optional(),
+        replayLagSeconds: z.number().nullable().optional(),
+        error: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'DATABASE_REPLICA_URL: whether the replica serves heavy reads (if not, the primary does) and its replay lag',
+      }),
   })
   .openapi('Health');
 

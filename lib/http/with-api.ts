@@ -12,7 +12,7 @@ import { env } from '@/lib/env';
 import { ChronicleError, isChronicleError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
-import { getChronicle } from '@/lib/runtime';
+import { getChronicle, noteWrite } from '@/lib/runtime';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 import { problemResponse, toProblem } from './problem';
@@ -144,6 +144,7 @@ export function withApi<R extends Role | 'any' | 'public'>(
     }
     const { status } = response;
     const outcome = outcomeOf(status);
+    if (actor && req.method !== 'GET' && status < 400) noteWrite(actor);
     if (spec && actor && !(outcome === 'succeeded' && recordedInTransaction)) {
       const event = auditEvent({ actor, request }, spec.action, outcome, target(), {
         ...detail,

@@ -49,13 +49,24 @@ export const evidenceStatement = (sha256: string) => `chronicle-evidence/1\nsha2
  */
 export async function* evidenceLines(
   pool: postgres.Sql,
-  { actor, key, selection }: { actor: Actor; key: SigningKey | null; selection: EvidenceSelection },
+  {
+    actor,
+    key,
+    selection,
+    readFrom = () => Promise.resolve(pool),
+  }: {
+    actor: Actor;
+    key: SigningKey | null;
+    selection: EvidenceSelection;
+    /** Where the events are read once the digest is taken: a replica that has replayed it. */
+    readFrom?: () => Promise<postgres.Sql>;
+  },
 ): AsyncGenerator<string> {
   assertRole(actor, 'auditor');
-  const sql = pool as unknown as Queryable;
   const select = checkSelection(selection);
-  if ('streams' in select) await assertStreamsExist(sql, select.streams);
+  if ('streams' in select) await assertStreamsExist(pool as unknown as Queryable, select.streams);
   const digest = await currentDigest(pool, { actor, key });
+  const sql = (await readFrom()) as unknown as Queryable;
   const heads = await streamHeads(sql, digest.position);
   const tree = merkleTree(heads);
   if (tree.root !== digest.root) throw new Error(`Digest ${digest.id} does not match the store`);

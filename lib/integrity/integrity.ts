@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Actor } from '../actor';
 import { asQueryable, type StoreContext } from '../event-store/context';
 import { currentDigest, latestDigest, listDigests, takeDigest } from './digest';
@@ -21,8 +22,11 @@ export function createIntegrity({ ctx, key }: { ctx: StoreContext; key: SigningK
       cursor?: string | undefined;
       limit?: number | undefined;
     }) => listDigests(sql, params),
-    evidence: ({ actor, selection }: { actor: Actor; selection: EvidenceSelection }) =>
-      evidenceLines(pool, { actor, key, selection }),
+    evidence: (params: {
+      actor: Actor;
+      selection: EvidenceSelection;
+      readFrom?: () => Promise<postgres.Sql>;
+    }) => evidenceLines(pool, { key, ...params }),
     verifications: createVerifications(ctx),
   };
 }

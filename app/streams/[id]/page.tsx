@@ -33,7 +33,7 @@ import {
 } from '@/lib/console/search-params';
 import { can, type Actor } from '@/lib/actor';
 import type { StreamDetails } from '@/lib/event-store';
-import { getChronicle, getStore } from '@/lib/runtime';
+import { getChronicle, getReads } from '@/lib/runtime';
 import { recordRead } from '../../_session/audit';
 import { requireActor } from '../../_session/session';
 import { setHold } from '../../retention/actions';
@@ -147,7 +147,7 @@ async function StreamEvents({
   stream: StreamDetails;
   filters: StreamEventFilters;
 }) {
-  const store = await getStore();
+  const { store } = await getReads(actor);
   const page = await readFromInput(() =>
     store.readStream({ actor, streamId: stream.streamId, ...filters }),
   );

@@ -1,7 +1,7 @@
 import { evidenceQuery } from '@/lib/api/integrity-schemas';
 import { parseQuery } from '@/lib/http/query';
 import { withApi } from '@/lib/http/with-api';
-import { getChronicle } from '@/lib/runtime';
+import { getChronicle, getReads } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -18,7 +18,8 @@ export const GET = withApi(
     const { streams, from, to } = parseQuery(url, evidenceQuery);
     const selection = streams ? { streams } : { from: from!, to: to! };
     const { integrity } = await getChronicle();
-    const lines = integrity.evidence({ actor, selection });
+    const { evidenceSource } = await getReads(actor);
+    const lines = integrity.evidence({ actor, selection, readFrom: evidenceSource });
     // The first chunk before answering: a refusal (unknown stream, no key) is then a problem
     // answer, not a broken download.
     const first = await lines.next();

@@ -25,6 +25,7 @@ describe('GET /api/v1/health', () => {
         horizonWarnSeconds: 30,
         horizonStalled: expect.any(Boolean) as unknown,
       },
+      replica: { configured: false },
     });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
     expect(body.database.oldestTransactionAgeSeconds).toBeGreaterThanOrEqual(0);

@@ -4,7 +4,7 @@ import { readJsonBody } from '@/lib/http/read-json-body';
 import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
-import { getChronicle, getStore } from '@/lib/runtime';
+import { getChronicle, getReads } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -16,7 +16,7 @@ export const GET = withApi(
   async ({ actor, params, url }) => {
     const streamId = streamIdParam(params);
     const query = parseQuery(url, readStreamQuery);
-    const store = await getStore();
+    const { store } = await getReads(actor);
     return Response.json(await store.readStream({ actor, streamId, ...query }));
   },
 );

@@ -4,7 +4,7 @@ import { parseQuery } from '@/lib/http/query';
 import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
-import { getChronicle } from '@/lib/runtime';
+import { getReads } from '@/lib/runtime';
 import type { StatePoint } from '@/lib/temporal/state-at';
 import type { z } from 'zod';
 
@@ -20,8 +20,8 @@ export const GET = withApi(
   async ({ actor, params, url }) => {
     const streamId = streamIdParam(params);
     const point = statePoint(parseQuery(url, stateQuery));
-    const chronicle = await getChronicle();
-    return Response.json(await chronicle.stateAt({ actor, streamId, point }));
+    const reads = await getReads(actor);
+    return Response.json(await reads.stateAt({ actor, streamId, point }));
   },
 );
 

@@ -3,7 +3,7 @@ import { parseQuery } from '@/lib/http/query';
 import { streamTarget } from '@/lib/http/audit-targets';
 import { streamIdParam } from '@/lib/http/stream-id-param';
 import { withApi } from '@/lib/http/with-api';
-import { getStore } from '@/lib/runtime';
+import { getReads } from '@/lib/runtime';
 import { historyFile } from '@/lib/temporal/history-file';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +22,7 @@ export const GET = withApi(
   async ({ actor, params, url, audit }) => {
     const streamId = streamIdParam(params);
     const { raw } = parseQuery(url, downloadQuery);
-    const { version, body } = await historyFile(await getStore(), { actor, streamId, raw });
+    const { version, body } = await historyFile((await getReads(actor)).store, { actor, streamId, raw });
     audit.note({ events: version, raw: raw ?? false });
     return new Response(body, {
       headers: {
