@@ -39,7 +39,8 @@ export function createAuditTrail({ store }: { store: EventStore }) {
     draining = null;
   }
 
-  function record(event: AuditEvent): Promise<void> {
+  // Async so that an event that cannot be prepared rejects, as a failed insert does.
+  async function record(event: AuditEvent): Promise<void> {
     const entry = outboxEntry(ctx, event);
     return new Promise((resolve, reject) => {
       queue.push({ entry, resolve, reject });

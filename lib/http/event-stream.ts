@@ -1,3 +1,6 @@
+import { ChronicleError } from '../errors';
+import { logger } from '../logger';
+
 const encoder = new TextEncoder();
 const HEARTBEAT_MS = 15_000;
 
@@ -11,7 +14,8 @@ export type SendEvent = (name: string, data: unknown, id?: number) => void;
  * A `text/event-stream` response fed by `run` until it settles or the client goes away (the
  * request's signal aborts, or the body is cancelled): `run` gets a signal that says so. Comments
  * keep proxies from closing a quiet stream; a failure of `run` ends the stream with an `error`
- * event carrying its message.
+ * event: a refusal says why, anything else is logged and only named, so no SQL or stack reaches
+ * the client.
  */
 export function eventStream(
   signal: AbortSignal,
@@ -32,7 +36,11 @@ export function eventStream(
         );
       run(send, stop.signal)
         .catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const refused = error instanceof ChronicleError;
+          if (!refused) logger().error({ err: error }, 'event stream failed');
+          const message = refused
+            ? error.message
+            : 'The stream failed on the server; reconnect to resume.';
           write(`event: error\ndata: ${JSON.stringify({ detail: message })}\n\n`);
         })
         .finally(() => {
