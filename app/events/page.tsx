@@ -74,8 +74,7 @@ export default async function EventsPage({
   const actor = await requireActor();
   const parsed = parseSearchParams(allEventFilters, await searchParams, { lists: ['type'] });
   // Live mode follows the head of the log, on the primary; browsing may read a replica.
-  const store =
-    parsed.ok && parsed.data.live ? await getStore() : (await getReads(actor)).store;
+  const store = parsed.ok && parsed.data.live ? await getStore() : (await getReads(actor)).store;
   const [stats, typeGroups] = await Promise.all([store.stats({ actor }), eventTypeOptions(actor)]);
   const header = (
     <PageHeader

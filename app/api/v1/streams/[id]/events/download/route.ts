@@ -22,7 +22,11 @@ export const GET = withApi(
   async ({ actor, params, url, audit }) => {
     const streamId = streamIdParam(params);
     const { raw } = parseQuery(url, downloadQuery);
-    const { version, body } = await historyFile((await getReads(actor)).store, { actor, streamId, raw });
+    const { version, body } = await historyFile((await getReads(actor)).store, {
+      actor,
+      streamId,
+      raw,
+    });
     audit.note({ events: version, raw: raw ?? false });
     return new Response(body, {
       headers: {
