@@ -1,25 +1,23 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from './embedded';
+import { removeEmbeddedData, startEmbeddedPostgres } from './embedded';
 
 const asRoot = process.getuid?.() === 0;
 const folder = mkdtempSync(path.join(tmpdir(), 'chronicle-closed-'));
-let databaseDir: string | undefined;
+const dataDir = path.join(folder, 'data');
 
 afterAll(() => {
+  removeEmbeddedData(dataDir);
   rmSync(folder, { recursive: true, force: true });
-  // Root's files live outside the folder, in a place of their own for this data directory.
-  if (asRoot && databaseDir) rmSync(path.dirname(databaseDir), { recursive: true, force: true });
 });
 
 describe('the embedded PostgreSQL', () => {
   it('starts from a data directory in a folder only its owner can enter, and leaves it so', async () => {
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(folder, 'data') });
-    databaseDir = server.databaseDir;
+    const server = await startEmbeddedPostgres({ dataDir });
     try {
       const sql = postgres(server.url, { max: 1, onnotice: () => {} });
       try {
@@ -37,5 +35,7 @@ describe('the embedded PostgreSQL', () => {
     // Root runs PostgreSQL as "postgres", which cannot enter the folder: its files go elsewhere.
     expect(inside).toBe(!asRoot);
     expect(statSync(path.join(server.databaseDir, 'PG_VERSION')).isFile()).toBe(true);
+    removeEmbeddedData(dataDir);
+    expect(existsSync(server.databaseDir)).toBe(false);
   });
 });

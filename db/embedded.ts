@@ -132,6 +132,14 @@ function databaseDirFor(dataDir: string, place: string | undefined): string {
   return path.join(place, 'data', inside ? relative || '.' : `outside-${key}`, 'postgres');
 }
 
+/** Removes a data directory and, for root, the PostgreSQL files kept for it elsewhere. */
+export function removeEmbeddedData(dataDir: string) {
+  if (process.getuid?.() === 0) {
+    rmSync(path.dirname(databaseDirFor(dataDir, rootPlace())), { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL server whose files live under `dataDir`, or
  * for root under /var/tmp (see `rootPlace`).
