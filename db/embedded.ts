@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -155,7 +156,13 @@ export async function startEmbeddedPostgres({
   const place = asRoot ? rootPlace() : undefined;
   const Server = place ? await rootEmbeddedPostgres(place) : EmbeddedPostgres;
   const databaseDir = databaseDirFor(dataDir, place);
-  mkdirSync(path.dirname(databaseDir), { recursive: true, mode: 0o755 });
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (place) {
+    // Whatever root's umask, "postgres" must be able to pass through to its data directory.
+    for (let dir = path.dirname(databaseDir); dir.startsWith(place); dir = path.dirname(dir)) {
+      chmodSync(dir, 0o755);
+    }
+  }
   const chosenPort = port ?? (await freePort());
   const server = new Server({
     databaseDir,
