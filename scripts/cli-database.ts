@@ -24,7 +24,7 @@ export async function withCliDatabase<T>(
     await runMigrations({ url });
     return await task(
       url,
-      server ? `embedded database in ${config.CHRONICLE_DATA_DIR}` : 'DATABASE_URL',
+      server ? `embedded database in ${server.databaseDir}` : 'DATABASE_URL',
     );
   } finally {
     await server?.stop();

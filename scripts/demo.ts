@@ -44,11 +44,12 @@ async function main() {
   const config = env();
   let url = config.DATABASE_URL;
   if (!url) {
-    console.log(`Starting the embedded PostgreSQL in ${config.CHRONICLE_DATA_DIR}/postgres …`);
+    console.log('Starting the embedded PostgreSQL …');
     server = await startEmbeddedPostgres({
       dataDir: config.CHRONICLE_DATA_DIR,
       port: config.CHRONICLE_EMBEDDED_PORT,
     });
+    console.log(`The embedded PostgreSQL keeps its files in ${server.databaseDir}`);
     url = server.url;
   }
   await runMigrations({ url });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { removeEmbeddedData } from '../db/embedded';
 
 /**
  * `npm test`: type-check, lint, unit and integration tests (vitest, real PostgreSQL), build, and
@@ -46,7 +47,7 @@ if (!checked || !linted || !documented) total.failed += 1;
 run('unit and integration tests', node, ['node_modules/vitest/vitest.mjs', 'run']);
 add('.test-results/vitest.json', (json) => json as Counts);
 if (run('build', node, ['node_modules/next/dist/bin/next', 'build'])) {
-  rmSync('.data/e2e', { recursive: true, force: true });
+  removeEmbeddedData('.data/e2e');
   run('end-to-end tests', node, ['node_modules/@playwright/test/cli.js', 'test']);
   add('.test-results/playwright.json', (json) => {
     const stats = (
