@@ -32,7 +32,10 @@ if (processes > 1 && cluster.isPrimary) {
   });
   // A process that dies is replaced; the others go on serving meanwhile.
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
     console.error(`app process ${worker.process.pid} ended (${signal ?? code}); starting another`);
     cluster.fork();
   });
