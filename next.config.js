@@ -15,6 +15,9 @@ const apiPolicy = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Most answers are small JSON, where gzip costs more CPU than it saves on the wire. A reverse
+  // proxy in front compresses when wanted (docs/operations.md).
+  compress: false,
   serverExternalPackages: [
     'postgres',
     'pino',

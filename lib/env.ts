@@ -62,6 +62,8 @@ const schema = z.object({
     .string()
     .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be five cron fields or "off"')
     .default('17 3 * * *'),
+  /** Serves /api/bench/append/{id}, the benchmark's floor (no checks at all): never in production. */
+  CHRONICLE_BENCH_FLOOR: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

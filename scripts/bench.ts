@@ -6,7 +6,9 @@
  *
  * BENCH_SECONDS (default 5): timed seconds per run, after a 1 s warm-up.
  * BENCH_ROUNDS (default 3): runs of every workload on each target.
- * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, lifecycle, import.
+ * BENCH_SUITES (default all): a comma list of store, aggregates, projections, auditor, lifecycle,
+ *   import, http (the http suite runs the built app: `npm run build` first).
+ * BENCH_HTTP_PROCESSES (default 2): app processes of the http suite's last run (1: skip it).
  * BENCH_AUDIT_EVENTS, BENCH_AUDIT_STREAMS (default 1,000,000 and 50,000): the auditor suite's store.
  * BENCH_LIFECYCLE_EVENTS (default 200,000): the store the lifecycle suite backs up and restores.
  */
@@ -32,6 +34,7 @@ import {
 } from './bench/auditor';
 import { benchmarkLifecycle } from './bench/lifecycle';
 import { benchmarkImport } from './bench/import';
+import { benchmarkHttp } from './bench/http';
 import { connect } from '../db/client';
 import { createChronicle } from '../lib/chronicle';
 import { generateSigningKeyPem, loadSigningKey } from '../lib/integrity/signing-key';
@@ -85,7 +88,15 @@ async function runAggregateOnce(
   }
 }
 
-const SUITES = ['store', 'aggregates', 'projections', 'auditor', 'lifecycle', 'import'] as const;
+const SUITES = [
+  'store',
+  'aggregates',
+  'projections',
+  'auditor',
+  'lifecycle',
+  'import',
+  'http',
+] as const;
 
 function suites(): Set<string> {
   const text = process.env.BENCH_SUITES;
@@ -302,6 +313,15 @@ async function main() {
       ? await benchmarkImport(server.adminUrl, database.url, rounds)
       : [];
     for (const line of importLines) console.log(JSON.stringify(line));
+    const httpLines = chosen.has('http')
+      ? await benchmarkHttp(
+          database.url,
+          seconds,
+          rounds,
+          Math.round(positiveNumber('BENCH_HTTP_PROCESSES', 2)),
+        )
+      : [];
+    for (const line of httpLines) console.log(JSON.stringify(line));
   } finally {
     await cleanUp();
   }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { assertRole, roles, type Actor } from '../actor';
 import { notFound, validationError } from '../errors';
@@ -51,11 +52,21 @@ const toInfo = (row: Row): TokenInfo => ({
 const LAST_USED_EVERY_MS = 60_000;
 
 /**
+ * How long a process trusts a token it has looked up: a revocation made through another process
+ * takes effect there within this bound (at once in the process that revoked it).
+ */
+export const TOKEN_CACHE_MS = 5_000;
+
+type Known = { actor: Actor; expiresAt: number };
+
+/**
  * REST API tokens. A secret is 32 random bytes shown once; only its SHA-256 is kept (a slow
  * password hash buys nothing for a secret of that strength, and every request looks one up).
  */
 export function createTokens(sql: Queryable) {
   const lastWritten = new Map<string, number>();
+  // Keyed by the secret's hash, so that no secret stays in memory; unknown secrets are not kept.
+  const known = new LRUCache<string, Known>({ max: 10_000, ttl: TOKEN_CACHE_MS });
 
   return {
     async create(actor: Actor, input: z.input<typeof newTokenSchema>): Promise<CreatedToken> {
@@ -84,7 +95,7 @@ export function createTokens(sql: Queryable) {
       return rows.map(toInfo);
     },
 
-    /** Refused from the next request on, in every process: each request looks the token up. */
+    /** Refused from the next request on here, and within TOKEN_CACHE_MS in other processes. */
     async revoke(actor: Actor, id: string): Promise<TokenInfo> {
       assertRole(actor, 'admin');
       const [row] = await sql<Row[]>`
@@ -92,17 +103,26 @@ export function createTokens(sql: Queryable) {
         where id::text = ${id} and revoked_at is null
         returning id, name, role, created_at, last_used_at, expires_at`;
       if (!row) throw notFound(`Token ${id} does not exist or was already revoked`);
+      for (const [hash, entry] of known.entries())
+        if (entry.actor.id === row.id) known.delete(hash);
       return toInfo(row);
     },
 
     /** The actor a bearer secret stands for, or null: unknown, revoked and expired alike. */
     async authenticate(secret: string): Promise<Actor | null> {
-      const [row] = await sql<{ id: string; name: string; role: Actor['role'] }[]>`
-        select id, name, role from api_tokens
-        where secret_hash = ${hashOf(secret)} and revoked_at is null
+      const hash = hashOf(secret);
+      const now = Date.now();
+      const cached = known.get(hash);
+      if (cached && cached.expiresAt > now) return cached.actor;
+      const [row] = await sql<
+        { id: string; name: string; role: Actor['role']; expires_at: Date | null }[]
+      >`
+        select id, name, role, expires_at from api_tokens
+        where secret_hash = ${hash} and revoked_at is null
           and (expires_at is null or expires_at > clock_timestamp())`;
       if (!row) return null;
-      const now = Date.now();
+      const actor: Actor = { id: row.id, role: row.role, via: 'token', name: row.name };
+      known.set(hash, { actor, expiresAt: row.expires_at?.getTime() ?? Infinity });
       if ((lastWritten.get(row.id) ?? 0) < now - LAST_USED_EVERY_MS) {
         lastWritten.set(row.id, now);
         // Not awaited: the request need not wait for its bookkeeping.
@@ -110,7 +130,7 @@ export function createTokens(sql: Queryable) {
           lastWritten.delete(row.id),
         );
       }
-      return { id: row.id, role: row.role, via: 'token', name: row.name };
+      return actor;
     },
   };
 }

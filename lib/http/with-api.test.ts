@@ -9,7 +9,7 @@ const logged = vi.hoisted(() => [] as Record<string, unknown>[]);
 
 vi.mock('@/lib/logger', () => {
   const log = pino(
-    { level: 'info' },
+    { level: 'debug' },
     { write: (line: string) => logged.push(JSON.parse(line) as Record<string, unknown>) },
   );
   return { logger: () => log };
@@ -52,7 +52,7 @@ describe('withApi', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('logs one line per request with method, route, status, duration and request id', async () => {
+  it('logs one line per request with method, route, status, duration and request id: answers at debug, refusals at info', async () => {
     const GET = withApi({ route, role: 'public' }, () =>
       Promise.resolve(new Response(null, { status: 204 })),
     );
@@ -60,12 +60,19 @@ describe('withApi', () => {
     const response = await GET(apiRequest('/x', { token: null }), routeContext());
     expect(logged.length).toBe(before + 1);
     expect(lastLine()).toMatchObject({
-      level: 30,
+      level: 20,
       method: 'GET',
       route,
       status: 204,
       ms: expect.any(Number) as unknown,
       requestId: response.headers.get('x-request-id'),
+    });
+    const refused = await failingWith(forbidden('no'))(apiRequest('/x'), routeContext());
+    expect(logged.length).toBe(before + 2);
+    expect(lastLine()).toMatchObject({
+      level: 30,
+      status: 403,
+      requestId: refused.headers.get('x-request-id'),
     });
   });
 

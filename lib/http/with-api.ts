@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { assertRole, type Actor, type Role } from '@/lib/actor';
 import {
   auditEvent,
@@ -32,7 +31,6 @@ type Context<A> = {
   url: URL;
   actor: A;
   params: RouteParams;
-  log: Logger;
   requestId: string;
   request: RequestInfo;
   audit: AuditScope;
@@ -79,6 +77,8 @@ function assertWithinLimit(actor: Actor) {
   }
 }
 
+const roundMs = (seconds: number) => Math.round(seconds * 1e4) / 10;
+
 const outcomeOf = (status: number) =>
   status < 400 ? 'succeeded' : status === 403 ? 'refused' : 'failed';
 
@@ -99,7 +99,6 @@ export function withApi<R extends Role | 'any' | 'public'>(
       requestId,
       clientAddress: clientAddress(req.headers, env().CHRONICLE_TRUSTED_PROXIES),
     };
-    const log = logger().child({ requestId });
     const url = new URL(req.url);
     let actor: Actor | null = null;
     let params: RouteParams = {};
@@ -130,7 +129,6 @@ export function withApi<R extends Role | 'any' | 'public'>(
         url,
         actor: actor as ActorFor<R>,
         params,
-        log,
         requestId,
         request,
         audit,
@@ -155,16 +153,19 @@ export function withApi<R extends Role | 'any' | 'public'>(
       ).audit
         .record(event)
         .catch((error: unknown) =>
-          log.error({ err: error, action: spec.action }, 'audit record failed'),
+          logger().error({ err: error, requestId, action: spec.action }, 'audit record failed'),
         );
     }
     response.headers.set('x-request-id', requestId);
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
     const seconds = (performance.now() - started) / 1000;
     metrics().httpSeconds.observe({ method: req.method, route, status: String(status) }, seconds);
-    const line = { method: req.method, route, status, ms: Math.round(seconds * 1e4) / 10 };
-    if (failure === undefined) log.info(line, 'request');
-    else log.error({ ...line, err: failure }, 'request failed');
+    const line = { requestId, method: req.method, route, status, ms: roundMs(seconds) };
+    // Answered requests are counted and timed by the metrics; a line for each at info would be
+    // most of the cost of a small request (LOG_LEVEL=debug has them). Refusals stay at info.
+    if (failure !== undefined) logger().error({ ...line, err: failure }, 'request failed');
+    else if (status >= 400) logger().info(line, 'request');
+    else logger().debug(line, 'request');
     return response;
   };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import postgres from 'postgres';
 import { runMigrations } from '../../db/migrate';
 import { databaseUrl } from '../../test/database-url';
-import { RAW_SCHEMA } from './targets';
+import { RAW_SCHEMA } from '../../lib/bench/raw-append';
 
 const LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor';
 import { auditEvent } from '../../lib/audit/audit-event';
 import { createAuditTrail } from '../../lib/audit/audit-trail';
 import { createEventStore } from '../../lib/event-store';
-import { GENESIS_HASH } from '../../lib/event-store/hash';
+import { rawAppend } from '../../lib/bench/raw-append';
 import { EVENT_COLUMNS } from '../../lib/event-store/rows';
 import type { BenchEvent } from './payload';
 
@@ -88,7 +88,7 @@ export const raw: Target = {
   open(url, max) {
     const sql = connect({ url, max, applicationName: 'chronicle-bench' }).$client;
     return {
-      append: (streamId, expected, events) => rawAppend(sql, streamId, expected, events),
+      append: (streamId, expected, events) => rawAppend(sql, streamId, expected, events, actor.id),
       readStream: async (streamId, limit) => {
         const rows = await sql`
           select ${sql.unsafe(EVENT_COLUMNS)} from raw_events
@@ -108,59 +108,3 @@ export const raw: Target = {
     };
   },
 };
-
-/** Tables and sequence the raw target writes to; created next to the migrated schema. */
-export const RAW_SCHEMA = `
-  create table raw_streams (like streams including all);
-  create table raw_events (like events including all);
-  create sequence raw_events_position_seq;`;
-
-async function rawAppend(
-  sql: postgres.Sql,
-  streamId: string,
-  expected: Expected,
-  events: BenchEvent[],
-): Promise<number> {
-  const count = events.length;
-  // The same stored content as ours: a client-side event id and the actor in the metadata.
-  const payload = JSON.stringify(
-    events.map((e) => ({
-      eventId: randomUUID(),
-      type: e.type,
-      data: e.data,
-      metadata: { ...e.metadata, actor: actor.id },
-    })),
-  );
-  const [row] = await sql<{ version: number }[]>`
-    with s as (${streamWrite(sql, streamId, expected, count)}),
-    e as (
-      insert into raw_events (global_position, stream_id, category, stream_version, event_id,
-        event_type, schema_version, data, metadata, occurred_at, recorded_at, transaction_id,
-        prev_hash, hash)
-      select nextval('raw_events_position_seq'), ${streamId}, split_part(${streamId}, '-', 1),
-        s.version - ${count} + x.ord, (x.e ->> 'eventId')::uuid, x.e ->> 'type', 1,
-        x.e -> 'data', x.e -> 'metadata', now(), now(), pg_current_xact_id(),
-        ${GENESIS_HASH}, ${GENESIS_HASH}
-      from s, jsonb_array_elements(${payload}::jsonb) with ordinality as x(e, ord)
-    )
-    select version from s`;
-  if (!row) throw new Error(`raw append to ${streamId}: version conflict`);
-  return row.version;
-}
-
-/** The one write to raw_streams that checks and bumps the version for an append of `count`. */
-function streamWrite(sql: postgres.Sql, streamId: string, expected: Expected, count: number) {
-  const insert = sql`
-    insert into raw_streams (stream_id, category, version, created_at, updated_at)
-    values (${streamId}, split_part(${streamId}, '-', 1), ${count}, now(), now())`;
-  if (expected === 'any') {
-    return sql`${insert} on conflict (stream_id) do update
-      set version = raw_streams.version + excluded.version, updated_at = excluded.updated_at
-      returning version`;
-  }
-  if (expected === 0) return sql`${insert} on conflict (stream_id) do nothing returning version`;
-  return sql`
-    update raw_streams set version = version + ${count}, updated_at = now()
-    where stream_id = ${streamId} and version = ${expected}
-    returning version`;
-}
