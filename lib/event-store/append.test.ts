@@ -207,6 +207,37 @@ describe('append', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
+  it('an "any" append to a stream held by an open transaction waits its turn and lands after it', async () => {
+    const streamId = stream();
+    await t.store.append({ actor: operator, streamId, events: [event()] });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const inTransaction = new Promise<void>((resolve) => (appended = resolve));
+    const first = t.store.transact(async (tx) => {
+      const result = await tx.append({ actor: operator, streamId, events: [event()] });
+      appended();
+      await held;
+      return result;
+    });
+    await inTransaction;
+    const second = t.store.append({ actor: operator, streamId, events: [event()] });
+    // It queues on the stream's lock rather than reading a stale version and retrying.
+    for (;;) {
+      const [row] = await t.db.$client<{ waiting: number }[]>`
+        select count(*)::int as waiting from pg_locks
+        where locktype = 'advisory' and not granted and classid = ${0x43484150}
+          and objid = hashtext(${streamId})::oid`;
+      if (row!.waiting > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.toVersion).toBe(2);
+    expect(b.toVersion).toBe(3);
+    expect(b.positions[0]).toBeGreaterThan(a.positions[0]!);
+  });
+
   it('writes a batch atomically: a bad event in it writes nothing', async () => {
     const streamId = stream();
     await t.store.append({ actor: operator, streamId, events: [event()] });

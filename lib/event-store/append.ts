@@ -57,7 +57,7 @@ export class RaceLost extends Error {
 }
 
 type AppendRow = {
-  r_status: 'ok' | 'wrong_version' | 'raced' | 'duplicate';
+  r_status: 'ok' | 'wrong_version' | 'duplicate';
   r_version: number;
   r_first_position: number | null;
 };
@@ -140,14 +140,6 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
         toVersion: row.r_version,
         positions: prepared.map((_, i) => first + i),
       };
-    }
-    if (row.r_status === 'raced' && ctx.inTransaction) throw new RaceLost(streamId);
-    if (row.r_status === 'raced' && attempt < MAX_RACE_RETRIES) {
-      // Another writer appended between our read of the version and our write; go again.
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(20, 2 ** attempt)),
-      );
-      continue;
     }
     const original = await retriedAppend(ctx, params, prepared);
     if (original) return original;

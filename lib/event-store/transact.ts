@@ -11,8 +11,8 @@ export type Transaction = {
 /**
  * Runs `work` in one transaction, so an append and the read-model change it implies commit
  * together. The append must be the transaction's first write: its transaction id orders the
- * events. A race lost by an append without an exact expected version reruns the whole of
- * `work` in a new transaction.
+ * events. An append that finds a transaction started after this one already wrote to its
+ * stream (or its event ids written meanwhile) reruns the whole of `work` in a new transaction.
  */
 export async function transact<T>(
   ctx: StoreContext,

@@ -152,6 +152,14 @@ export const workloads: Workload[] = [
     expected: 'any',
     audited: true,
   }),
+  // Contention on few streams: "any" appends wait their turn on the stream (no retries).
+  appendWorkload({
+    name: 'append-32-writers-4-hot-streams',
+    connections: 32,
+    streams: 4,
+    batch: 1,
+    expected: 'any',
+  }),
   readStream1000,
   readAll10000,
 ];
