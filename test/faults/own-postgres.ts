@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { removeEmbeddedData, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 
 /**
  * A PostgreSQL server of the test's own (embedded, on a free port, files in a temporary folder),
@@ -20,13 +20,13 @@ export type OwnPostgres = {
 
 export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chronicle-faults-'));
-  // Started by root, PostgreSQL runs as "postgres", which must be able to enter the folder.
-  chmodSync(dataDir, 0o755);
   let server: EmbeddedServer | undefined = await startEmbeddedPostgres({ dataDir });
   const { url } = server;
   const port = Number(new URL(url).port);
+  // Root's embedded PostgreSQL keeps its files outside dataDir (db/embedded.ts): ask where.
+  const { databaseDir } = server;
   const postmasterPid = () =>
-    Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const gone = async (pid: number) => {
     for (;;) {
       try {
@@ -54,7 +54,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     },
     remove: async () => {
       await server?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeEmbeddedData(dataDir);
     },
   };
 }
