@@ -51,10 +51,15 @@ if (processes > 1 && cluster.isPrimary) {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  createServer((req, res) => {
+  const server = createServer((req, res) => {
     req.headers['x-chronicle-peer'] = req.socket.remoteAddress ?? '';
     void handle(req, res);
-  }).listen(port, () => {
+  });
+  // Longer than clients' and load balancers' idle timeouts (often 60 s): with Node's 5 s, a
+  // client reusing a connection just as the server closes it gets ECONNRESET on its request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, () => {
     if (cluster.isPrimary) console.log(`Chronicle listening on http://localhost:${port}`);
   });
 }
