@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../http/database-unavailable';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import type { StoreContext } from './context';
 import { readAll, type AllFilter } from './read-all';
 import type { RecordedEvent, WithActor } from './types';

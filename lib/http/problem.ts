@@ -1,5 +1,5 @@
 import { ChronicleError, type ErrorCode } from '@/lib/errors';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from '../database-unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

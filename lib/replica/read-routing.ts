@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { Actor } from '../actor';
-import { isDatabaseUnavailable } from '../http/database-unavailable';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { parseLsn } from './lsn';
 
 export type ReplicaStatus =
@@ -142,8 +142,7 @@ export function createReadRouting({
         timer = setTimeout(() => resolve(null), statusTimeoutMs);
       });
       const result = await Promise.race([probe(), late]).finally(() => clearTimeout(timer));
-      if (!result && !failed) return { configured: true, serving: false, error: 'no answer' };
-      if (!result) return { configured: true, serving: false, error: failed?.error ?? 'unknown' };
+      if (!result) return { configured: true, serving: false, error: failed?.error ?? 'no answer' };
       const lag = result.lagSeconds === null ? null : Math.round(result.lagSeconds * 1000) / 1000;
       return { configured: true, serving: true, replayLagSeconds: lag };
     },

@@ -5,7 +5,7 @@ import { createAggregateCache } from '../aggregates/cache';
 import { createRepository } from '../aggregates/repository';
 import type { Chronicle } from '../chronicle';
 import { createEventStore, type EventStore } from '../event-store';
-import { isDatabaseUnavailable } from '../http/database-unavailable';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { stateAt, type StatePoint } from '../temporal/state-at';
 import type { ReadRouting, ReplicaStatus } from './read-routing';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseIndicator } from '@/components/shell/health-indicator';
 import { healthFrom } from '@/hooks/use-health';
 import type { EventStore } from '@/lib/event-store';
-import { isDatabaseUnavailable } from '@/lib/http/database-unavailable';
+import { isDatabaseUnavailable } from '@/lib/database-unavailable';
 import { apiRequest, routeContext } from '@/test/api';
 import { operator } from '@/test/database';
 import { appOnOwnPostgres, type OwnPostgres } from './own-postgres';
