@@ -53,6 +53,37 @@ describe('hash chain', () => {
     expect((await t.store.getStream({ actor: auditor, streamId })).lastHash).toBe(prevHash);
   });
 
+  it("computes the chain step in SQL as chainHash does, inlined into the append's statements", async () => {
+    const link = {
+      prevHash: 'ab'.repeat(32),
+      version: 42,
+      occurredAtMs: 1_700_000_000_123,
+      recordedAtMs: 1_700_000_000_456,
+      contentHash: 'cd'.repeat(32),
+    };
+    const sql = t.db.$client;
+    const args = [
+      link.prevHash,
+      link.version,
+      link.occurredAtMs,
+      link.recordedAtMs,
+      link.contentHash,
+    ];
+    const [row] = await sql.unsafe<{ hash: string }[]>(
+      'select chronicle_link_hash($1, $2, $3, $4, $5) as hash',
+      args,
+    );
+    expect(row?.hash).toBe(chainHash(link));
+    // Called rather than inlined, the step runs through the SQL-function executor per event.
+    const plan = await sql.unsafe<{ 'QUERY PLAN': string }[]>(
+      'explain (verbose, costs off) select chronicle_link_hash($1::text, $2::bigint, $3::bigint, $4::bigint, $5::text)',
+      args,
+    );
+    const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+    expect(text).toContain('sha256');
+    expect(text).not.toContain('chronicle_link_hash');
+  });
+
   it('the example in docs/integrity.md verifies an export and catches a change', async () => {
     const doc = readFileSync('docs/integrity.md', 'utf8');
     const example = /## Example[^`]*```js\n([\s\S]*?)```/.exec(doc)?.[1];
