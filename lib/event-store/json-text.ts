@@ -71,11 +71,15 @@ function decimal(text: string): Decimal | null {
 const sameDecimal = (a: Decimal, b: Decimal) =>
   a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
 
+const SHORT_INTEGER = /^-?\d+$/;
+
 /**
  * Whether a number token means another value than the double JavaScript reads it as (out of
  * range, or more digits than a double holds). A token that is no number is left to the parser.
  */
 export function losesPrecision(token: string): boolean {
+  // The common case, decided without the decimal comparison: an integer of up to 15 digits is a double exactly.
+  if (token.length <= 15 && SHORT_INTEGER.test(token)) return false;
   const written = decimal(token);
   if (written === null) return false;
   const read = decimal(String(Number(token)));

@@ -21,7 +21,12 @@ export class AppendNotifier {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.sql`select pg_notify(${APPEND_CHANNEL}, '')`.catch(() => {});
+      // Its own transaction, which need not wait for the WAL flush: a notification lost in a
+      // crash is made up for by the subscribers' polling.
+      this.sql`
+        select set_config('synchronous_commit', 'off', true), pg_notify(${APPEND_CHANNEL}, '')`.catch(
+        () => {},
+      );
     }, COALESCE_MS);
     this.timer.unref();
   }

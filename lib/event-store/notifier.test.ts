@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Database } from '@/db/client';
+import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import { createEventStore, type EventStore } from '.';
+
+let t: TestDatabase;
+let otherDb: Database;
+let other: EventStore;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // Another process's store: its own pool, told of appends only through PostgreSQL.
+  otherDb = connect({ url: t.url, max: 2 });
+  other = createEventStore({ db: otherDb });
+});
+afterAll(() => otherDb.$client.end({ timeout: 1 }));
+
+const outcome = (wait: Promise<void>, ms: number) =>
+  Promise.race([
+    wait.then(() => 'woken' as const),
+    new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+  ]);
+
+describe('append notifications', () => {
+  it("wake another process's waiting subscriber long before its poll would", async () => {
+    const waiting = other.context.notifier.waitForAppend(60_000);
+    // The LISTEN goes out with the first wait; give it a moment to be in place.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.store.append({
+      actor: operator,
+      streamId: `note-${Date.now()}`,
+      events: [{ type: 'Noted', data: {} }],
+    });
+    expect(await outcome(waiting, 10_000)).toBe('woken');
+  });
+});
