@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { pageAs } from './support/accounts';
 import { uniqueCategory, waitForHydration } from './support/api';
-import { replayPanel, seedEvents, waitForIdle } from './support/projections';
+import { projectionRow, replayPanel, seedEvents, waitForIdle } from './support/projections';
 
 const DIR = '/tmp/screens';
 /** The embedded PostgreSQL of the e2e server (playwright.config.ts). */
@@ -69,7 +69,7 @@ test('screenshots of the projections page and the dashboard', async ({
   await expect(panel.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow', '0');
   await page.screenshot({ path: `${DIR}/projections-replaying.png`, fullPage: true });
   await expect(panel.getByTestId('replay-status')).toHaveText('succeeded', { timeout: 120_000 });
-  await expect(page.getByText('replaying')).toHaveCount(0);
+  await expect(projectionRow(page, 'event-stats').getByText('replaying')).toHaveCount(0);
   await page.screenshot({ path: `${DIR}/projections-replayed.png`, fullPage: true });
 
   await withFailures(() => shoot(page, 'projections-failures', '/projections'));

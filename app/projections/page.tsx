@@ -99,6 +99,7 @@ export default async function ProjectionsPage({
         <ReplayPanel
           key={shown.replayId}
           initial={shown}
+          listedActive={list.some((projection) => projection.activeReplayId === shown.replayId)}
           cancel={operator ? cancelReplay : undefined}
           closeHref={closeHref}
         />

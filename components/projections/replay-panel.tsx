@@ -69,10 +69,16 @@ function CancelButton({ replay, cancel }: { replay: ReplayView; cancel: CancelRe
  */
 export function ReplayPanel({
   initial,
+  listedActive,
   cancel,
   closeHref,
 }: {
   initial: ReplayView;
+  /**
+   * The page's table was read while this replay was still active. The replay is read after the
+   * table, so it may have ended in between: then the page is read again at once.
+   */
+  listedActive: boolean;
   /** Absent for those who may not cancel. */
   cancel?: CancelReplay;
   closeHref: string;
@@ -80,7 +86,7 @@ export function ReplayPanel({
   const router = useRouter();
   const { replay, source, pollError } = useReplayProgress(initial);
   const final = isFinal(replay.status);
-  const refreshed = useRef(isFinal(initial.status));
+  const refreshed = useRef(isFinal(initial.status) && !listedActive);
   useEffect(() => {
     if (final && !refreshed.current) {
       refreshed.current = true;
