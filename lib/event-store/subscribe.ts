@@ -53,6 +53,9 @@ export async function subscribe(ctx: StoreContext, params: SubscribeParams): Pro
     }
     for (const event of page.events) {
       if (signal?.aborted) return;
+      // A page answers events after `position` only; one at or below it would be delivered
+      // twice. Seen once in CI, when connections were being terminated mid-read.
+      if (event.position <= position) continue;
       await onEvent(event);
     }
     if (page.lastPosition !== position) {
