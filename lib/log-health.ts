@@ -79,6 +79,7 @@ export async function logHealth(
           : round(held.oldest_age_seconds),
     },
     warnSeconds,
-    warning: oldest !== undefined && oldest.age_seconds > warnSeconds,
+    // Judged on the age as shown, so that a warning never shows an age of exactly the threshold.
+    warning: oldest !== undefined && round(oldest.age_seconds) > warnSeconds,
   };
 }
