@@ -59,18 +59,18 @@ export async function logHealth(
     select count(*)::int as events,
       extract(epoch from clock_timestamp() - min(recorded_at))::float8 as oldest_age_seconds
     from events where global_position >= ${sql.unsafe(HORIZON)}`;
-  const oldest = holders[0];
+  const shown = holders.map((row) => ({
+    pid: row.pid,
+    applicationName: row.application_name,
+    clientAddress: row.client_addr,
+    state: row.state,
+    xid: row.xid,
+    transactionStart: row.xact_start.toISOString(),
+    queryStart: row.query_start?.toISOString() ?? null,
+    ageSeconds: round(row.age_seconds),
+  }));
   return {
-    holders: holders.map((row) => ({
-      pid: row.pid,
-      applicationName: row.application_name,
-      clientAddress: row.client_addr,
-      state: row.state,
-      xid: row.xid,
-      transactionStart: row.xact_start.toISOString(),
-      queryStart: row.query_start?.toISOString() ?? null,
-      ageSeconds: round(row.age_seconds),
-    })),
+    holders: shown,
     heldBack: {
       events: held?.events ?? 0,
       oldestAgeSeconds:
@@ -80,6 +80,6 @@ export async function logHealth(
     },
     warnSeconds,
     // Judged on the age as shown, so that a warning never shows an age of exactly the threshold.
-    warning: oldest !== undefined && round(oldest.age_seconds) > warnSeconds,
+    warning: (shown[0]?.ageSeconds ?? 0) > warnSeconds,
   };
 }

@@ -78,7 +78,8 @@ const SHORT_INTEGER = /^-?\d+$/;
  * range, or more digits than a double holds). A token that is no number is left to the parser.
  */
 export function losesPrecision(token: string): boolean {
-  // The common case, decided without the decimal comparison: an integer of up to 15 digits is a double exactly.
+  // The common case, decided without the decimal comparison: an integer of up to 15 digits
+  // is a double exactly.
   if (token.length <= 15 && SHORT_INTEGER.test(token)) return false;
   const written = decimal(token);
   if (written === null) return false;
