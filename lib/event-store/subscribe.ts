@@ -58,7 +58,8 @@ export async function subscribe(ctx: StoreContext, params: SubscribeParams): Pro
       if (event.position <= position) continue;
       await onEvent(event);
     }
-    if (page.lastPosition !== position) {
+    // Only forward, for the same reason: a repeated page must not move the position back.
+    if (page.lastPosition > position) {
       position = page.lastPosition;
       await onCheckpoint?.(position);
     }
