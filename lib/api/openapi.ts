@@ -82,7 +82,7 @@ const problemAnswers = {
   415: 'A body that is not application/json',
   422: 'Data that breaks the schema registered for its event type',
   429: "Over the token's rate limit; Retry-After says when to try again",
-  503: 'The database is unreachable',
+  503: 'The database is unreachable, or personal data is involved and no CHRONICLE_MASTER_KEY is configured; Retry-After says when to try again',
 } as const;
 
 type ProblemStatus = keyof typeof problemAnswers;

@@ -9,7 +9,11 @@ export const workflowCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('start') }),
   z.object({ command: z.literal('pause'), reason: z.string().trim().max(2000).optional() }),
   z.object({ command: z.literal('resume') }),
-  z.object({ command: z.literal('addStep'), title, stepId: stepId.default(() => randomUUID()) }),
+  z.object({
+    command: z.literal('addStep'),
+    title,
+    stepId: stepId.optional().transform((id) => id ?? randomUUID()),
+  }),
   z.object({
     command: z.literal('startStep'),
     stepId,

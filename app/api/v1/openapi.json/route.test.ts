@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiRequest, routeContext, useApiDatabase } from '@/test/api';
 
 type Document = {
@@ -94,5 +94,11 @@ describe('GET /api/v1/openapi.json', () => {
       const name = ref.replace('#/components/schemas/', '');
       expect(document.components.schemas[name], ref).toBeDefined();
     }
+  });
+
+  it('is the same document in every process: nothing in it is made at random', async () => {
+    vi.resetModules();
+    const { openApiDocument } = await import('@/lib/api/openapi');
+    expect(JSON.parse(JSON.stringify(openApiDocument()))).toEqual(document);
   });
 });
