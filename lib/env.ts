@@ -11,6 +11,8 @@ const schema = z.object({
   ),
   CHRONICLE_DATA_DIR: z.string().default('.data'),
   CHRONICLE_EMBEDDED_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** DATABASE_URL is the embedded PostgreSQL, started by `npm run demo` before the server. */
+  CHRONICLE_EMBEDDED_DATABASE: z.stringbool().default(false),
   CHRONICLE_BOOTSTRAP_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   CHRONICLE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHRONICLE_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(100),

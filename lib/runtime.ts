@@ -123,7 +123,7 @@ async function start(): Promise<Runtime> {
     store: chronicle.store,
     reads,
     databaseUrl,
-    embedded: Boolean(server),
+    embedded: Boolean(server) || config.CHRONICLE_EMBEDDED_DATABASE,
     close,
   };
 }

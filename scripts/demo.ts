@@ -76,6 +76,7 @@ async function main() {
       CHRONICLE_BOOTSTRAP_TOKEN: token,
       CHRONICLE_SIGNING_KEY: signingKey,
       CHRONICLE_MASTER_KEY: masterKey,
+      CHRONICLE_EMBEDDED_DATABASE: server ? 'true' : 'false',
     },
   });
   const stop = async (code: number) => {
