@@ -1,12 +1,16 @@
 import { startBackgroundWorker } from '../lib/background-worker';
 import { logger } from '../lib/logger';
 import { getRuntime } from '../lib/runtime';
+import { surviveStrayConnectionFailures } from '../lib/stray-rejections';
 
 /**
  * `npm run worker`: replays and async projections without the web app, for deployments that
  * keep them apart (start the app with CHRONICLE_WORKER=false). Any number may share a database.
  */
 async function main() {
+  surviveStrayConnectionFailures((reason) =>
+    logger().warn({ err: reason }, 'a database connection ended while it was being opened'),
+  );
   const runtime = await getRuntime();
   const worker = await startBackgroundWorker(runtime);
   let stopping = false;
