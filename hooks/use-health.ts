@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Health } from '@/lib/health';
 import { queryKeys } from './query-keys';
 
-const HEALTH_POLL_MS = 10_000;
+/** The console's sidebar reads /health this often: a warning shows at most this much later. */
+export const HEALTH_POLL_MS = 10_000;
 
 /** The console's reading of a `/health` answer: 503 means the database is down. */
 export async function healthFrom(response: Response): Promise<Health> {

@@ -17,7 +17,8 @@ const schema = z.object({
   CHRONICLE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHRONICLE_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(100),
   CHRONICLE_SNAPSHOT_KEEP: z.coerce.number().int().min(1).default(3),
-  CHRONICLE_HORIZON_WARN_SECONDS: z.coerce.number().min(1).max(86_400).default(30),
+  // 20: with the console's 10 s health poll, a stalled log shows within 30 s.
+  CHRONICLE_HORIZON_WARN_SECONDS: z.coerce.number().min(1).max(86_400).default(20),
   CHRONICLE_CACHE_MAX_BYTES: z.coerce
     .number()
     .int()

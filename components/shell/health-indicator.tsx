@@ -15,16 +15,24 @@ export function databaseIndicator({
   const state =
     status === 'pending'
       ? 'checking'
-      : status === 'success' && data?.database.connected
-        ? 'ok'
+      : status === 'success' && data?.status === 'ok'
+        ? data.database.horizonStalled
+          ? 'stalled'
+          : 'ok'
         : 'down';
-  const label = { checking: 'Checking database…', ok: 'Database ok', down: 'Database unavailable' }[
-    state
-  ];
+  const age = data?.status === 'ok' ? data.database.oldestTransactionAgeSeconds : 0;
+  const label = {
+    checking: 'Checking database…',
+    ok: 'Database ok',
+    stalled: `Log held back ${Math.floor(age)} s`,
+    down: 'Database unavailable',
+  }[state];
   const detail =
-    state === 'ok' && data?.status === 'ok'
-      ? `${data.database.embedded ? 'Embedded PostgreSQL' : 'PostgreSQL'}, ${data.database.latencyMs} ms`
-      : undefined;
+    data?.status !== 'ok'
+      ? undefined
+      : state === 'stalled'
+        ? `A transaction open for ${age.toFixed(1)} s holds back $all readers and subscriptions; the Dashboard names it`
+        : `${data.database.embedded ? 'Embedded PostgreSQL' : 'PostgreSQL'}, ${data.database.latencyMs} ms`;
   return { state, label, detail };
 }
 
@@ -37,11 +45,16 @@ export function HealthIndicator() {
         className={cn(
           'size-2 rounded-full',
           state === 'ok' && 'bg-emerald-400',
+          state === 'stalled' && 'bg-amber-400',
           state === 'down' && 'bg-red-500',
           state === 'checking' && 'bg-zinc-500',
         )}
       />
-      <span className={cn(state === 'down' && 'text-red-300')}>{label}</span>
+      <span
+        className={cn(state === 'down' && 'text-red-300', state === 'stalled' && 'text-amber-300')}
+      >
+        {label}
+      </span>
     </div>
   );
 }

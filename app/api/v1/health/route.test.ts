@@ -22,7 +22,7 @@ describe('GET /api/v1/health', () => {
         latencyMs: expect.any(Number) as unknown,
         serverVersion: expect.stringMatching(/^\d+/) as unknown,
         oldestTransactionAgeSeconds: expect.any(Number) as unknown,
-        horizonWarnSeconds: 30,
+        horizonWarnSeconds: 20,
         horizonStalled: expect.any(Boolean) as unknown,
       },
       replica: { configured: false },
