@@ -25,7 +25,8 @@ function sourceNote(stats: ProjectionView | undefined): string {
   if (stats.status === 'stopped')
     return ' The event-stats projection is stopped: counts are out of date.';
   if (stats.lag.events === 0) return ' Counted by the event-stats projection, which is caught up.';
-  return ` Counted by the event-stats projection, ${count(stats.lag.events)} events (${duration(stats.lag.seconds * 1000)}) behind.`;
+  const events = `${count(stats.lag.events)} ${stats.lag.events === 1 ? 'event' : 'events'}`;
+  return ` Counted by the event-stats projection, ${events} (${duration(stats.lag.seconds * 1000)}) behind.`;
 }
 
 export function EventChartCard({
