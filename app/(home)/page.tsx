@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { EventChartCard } from '@/components/dashboard/event-chart-card';
 import { LogHealthCard } from '@/components/dashboard/log-health-card';
+import { LogHealthRefresh } from '@/components/dashboard/log-health-refresh';
 import { chartData, chartWindow, dashboardQuery } from '@/components/dashboard/event-chart-data';
 import { ProjectionHealth } from '@/components/dashboard/projection-health';
 import { FirstEventHint } from '@/components/first-event-hint';
@@ -68,6 +69,7 @@ export default async function DashboardPage({
         <ProjectionHealth projections={health} />
       </div>
       <LogHealthCard health={log} />
+      <LogHealthRefresh warning={log.warning} />
       <Card>
         <CardHeader>
           <CardTitle>Categories</CardTitle>
