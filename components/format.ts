@@ -27,3 +27,6 @@ export function bytes(value: number): string {
   }
   return unit === 0 ? `${size} B` : `${size.toFixed(1)} ${units[unit]}`;
 }
+
+/** The noun for `n` of it: `event` for 1, `events` otherwise (the console's nouns all take an s). */
+export const plural = (n: number, noun: string) => (n === 1 ? noun : `${noun}s`);

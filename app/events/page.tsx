@@ -24,6 +24,7 @@ import { streamLabels } from '@/lib/console/stream-labels';
 import { getReads, getStore } from '@/lib/runtime';
 import { recordRead } from '../_session/audit';
 import { requireActor } from '../_session/session';
+import { plural } from '@/components/format';
 
 export const metadata: Metadata = { title: 'Events' };
 
@@ -31,7 +32,7 @@ const quoted = (values: string[]) => values.map((value) => `“${value}”`).joi
 
 function describe(f: AllEventFilters): string {
   const parts = [
-    f.type && `${f.type.length === 1 ? 'type' : 'types'} ${quoted(f.type)}`,
+    f.type && `${plural(f.type.length, 'type')} ${quoted(f.type)}`,
     f.category && `category “${f.category}”`,
     f.stream && `stream “${f.stream}”`,
     f.correlationId && `correlation id “${f.correlationId}”`,

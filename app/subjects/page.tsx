@@ -18,6 +18,7 @@ import { SUBJECT_SORTS } from '@/lib/personal/subjects';
 import { getChronicle } from '@/lib/runtime';
 import { requireActor } from '../_session/session';
 import { eraseSubject } from './actions';
+import { plural } from '@/components/format';
 
 export const metadata: Metadata = { title: 'Data subjects' };
 
@@ -73,7 +74,7 @@ export default async function SubjectsPage({
         <CardHeader>
           <CardTitle>Subjects</CardTitle>
           <span className="text-xs text-zinc-500">
-            {total} {total === 1 ? 'subject' : 'subjects'}
+            {total} {plural(total, 'subject')}
           </span>
         </CardHeader>
         <div className="border-b border-zinc-200 px-4 py-3">

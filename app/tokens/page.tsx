@@ -10,6 +10,7 @@ import { can } from '@/lib/actor';
 import { getChronicle } from '@/lib/runtime';
 import { requireActor } from '../_session/session';
 import { createToken, revokeToken } from './actions';
+import { plural } from '@/components/format';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -35,7 +36,7 @@ export default async function TokensPage() {
         <CardHeader>
           <CardTitle>Tokens in use</CardTitle>
           <span className="text-xs text-zinc-500">
-            {tokens.length} {tokens.length === 1 ? 'token' : 'tokens'}, newest first
+            {tokens.length} {plural(tokens.length, 'token')}, newest first
           </span>
         </CardHeader>
         {tokens.length === 0 ? (

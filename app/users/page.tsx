@@ -9,6 +9,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/better-auth';
 import { getChronicle } from '@/lib/runtime';
 import { requireActor } from '../_session/session';
 import { changeRole, inviteUser, setUserDisabled } from './actions';
+import { plural } from '@/components/format';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -26,7 +27,7 @@ export default async function UsersPage() {
         <CardHeader>
           <CardTitle>Accounts</CardTitle>
           <span className="text-xs text-zinc-500">
-            {users.length} {users.length === 1 ? 'account' : 'accounts'}, by e-mail address
+            {users.length} {plural(users.length, 'account')}, by e-mail address
           </span>
         </CardHeader>
         <UserTable

@@ -2,7 +2,7 @@ import { BarChart3 } from 'lucide-react';
 import { hrefWith } from '@/lib/console/search-params';
 import type { ProjectionView } from '@/lib/projections/views';
 import { EmptyState } from '../empty-state';
-import { count, duration } from '../format';
+import { count, duration, plural } from '../format';
 import { SegmentedLinks } from '../segmented-links';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { EventChart } from './event-chart';
@@ -25,7 +25,7 @@ function sourceNote(stats: ProjectionView | undefined): string {
   if (stats.status === 'stopped')
     return ' The event-stats projection is stopped: counts are out of date.';
   if (stats.lag.events === 0) return ' Counted by the event-stats projection, which is caught up.';
-  const events = `${count(stats.lag.events)} ${stats.lag.events === 1 ? 'event' : 'events'}`;
+  const events = `${count(stats.lag.events)} ${plural(stats.lag.events, 'event')}`;
   return ` Counted by the event-stats projection, ${events} (${duration(stats.lag.seconds * 1000)}) behind.`;
 }
 

@@ -2,6 +2,7 @@ import { EventLinkRow } from './event-link-row';
 import { causedDepthFirst } from '@/lib/console/causation-layout';
 import type { RecordedEvent } from '@/lib/event-store/types';
 import type { Causation } from '@/lib/event-store/read-causation';
+import { plural } from '../format';
 
 /**
  * What led to an event (its causes, the root first) and what it caused (indented by how many
@@ -41,10 +42,10 @@ export function CausationChain({
       <p className="text-xs text-zinc-600">
         {causes.length === 0
           ? 'Nothing in the store caused this event: its causationId names no stored event.'
-          : `${causes.length} ${causes.length === 1 ? 'cause' : 'causes'} above it.`}{' '}
+          : `${causes.length} ${plural(causes.length, 'cause')} above it.`}{' '}
         {caused.length === 0
           ? 'No event names it as its cause.'
-          : `${caused.length} ${caused.length === 1 ? 'event' : 'events'} followed from it${causedCapped ? ' (the first shown; there are more)' : ''}.`}
+          : `${caused.length} ${plural(caused.length, 'event')} followed from it${causedCapped ? ' (the first shown; there are more)' : ''}.`}
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { Button } from '../ui/button';
 import { EventTable } from './event-table';
 import { useLiveEvents, type LiveStatus } from '@/hooks/use-live-events';
 import type { RecordedEvent } from '@/lib/event-store/types';
+import { plural } from '../format';
 
 /** How many events the live view keeps on screen; older ones are on the pages of the log. */
 const KEEP = 500;
@@ -79,7 +80,7 @@ export function LiveEventTable({
         <div className="sticky top-2 z-10 flex justify-center">
           <Button size="sm" variant="primary" onClick={showWaiting} className="shadow-md">
             <ArrowUp className="size-3.5" aria-hidden />
-            {waiting.length} new {waiting.length === 1 ? 'event' : 'events'}
+            {waiting.length} new {plural(waiting.length, 'event')}
           </Button>
         </div>
       )}

@@ -13,6 +13,7 @@ import { Badge, type BadgeTone } from '../ui/badge';
 import { CardHeader, CardTitle } from '../ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { ActionButton } from './action-button';
+import { plural } from '../format';
 
 const tones: Record<VerificationRun['status'], BadgeTone> = {
   queued: 'neutral',
@@ -28,7 +29,7 @@ function Findings({ run }: { run: VerificationRun }) {
   return (
     <div className="flex flex-col gap-1">
       <Badge tone="red">
-        {run.invalid.length} broken {run.invalid.length === 1 ? 'chain' : 'chains'}
+        {run.invalid.length} broken {plural(run.invalid.length, 'chain')}
       </Badge>
       <ul className="text-xs">
         {run.invalid.slice(0, 5).map(({ streamId, firstInvalidVersion }) => (

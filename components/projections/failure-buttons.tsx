@@ -7,6 +7,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { ConfirmButton } from '../ui/confirm-dialog';
 import type { FailureAction, RetryOutcome, SkipOutcome } from './action-types';
+import { plural } from '../format';
 
 type Said = { tone: 'red' | 'green'; text: string };
 
@@ -15,7 +16,7 @@ function retried(outcome: RetryOutcome): Said {
     ? { tone: 'red', text: `Failed again: ${outcome.error}` }
     : {
         tone: 'green',
-        text: `Applied ${outcome.retried} ${outcome.retried === 1 ? 'event' : 'events'}`,
+        text: `Applied ${outcome.retried} ${plural(outcome.retried, 'event')}`,
       };
 }
 

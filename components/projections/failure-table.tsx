@@ -1,5 +1,5 @@
 import type { FailureStatus, FailureView } from '@/lib/projections/views';
-import { count } from '../format';
+import { count, plural } from '../format';
 import { StreamName } from '../stream-name';
 import { TimeLabel } from '../times';
 import { Timestamp } from '../timestamp';
@@ -58,7 +58,7 @@ export function FailureTable({
               <Badge tone={tones[failure.status]}>{failure.status}</Badge>
               {failure.attempts > 0 && (
                 <p className="mt-0.5 text-xs text-zinc-500">
-                  {failure.attempts} {failure.attempts === 1 ? 'attempt' : 'attempts'}
+                  {failure.attempts} {plural(failure.attempts, 'attempt')}
                 </p>
               )}
             </TableCell>

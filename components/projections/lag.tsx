@@ -1,5 +1,5 @@
 import type { ProjectionView } from '@/lib/projections/views';
-import { count, duration } from '../format';
+import { count, duration, plural } from '../format';
 
 /** How far a projection is behind the log, in events and in time since the oldest it lacks. */
 export function Lag({ projection }: { projection: ProjectionView }) {
@@ -15,7 +15,7 @@ export function Lag({ projection }: { projection: ProjectionView }) {
   return (
     <span className="flex flex-col whitespace-nowrap tabular-nums">
       <span>
-        {count(lag.events)} {lag.events === 1 ? 'event' : 'events'}
+        {count(lag.events)} {plural(lag.events, 'event')}
       </span>
       <span className="text-xs text-zinc-500">{duration(lag.seconds * 1000)} behind</span>
     </span>

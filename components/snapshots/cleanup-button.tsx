@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { Badge } from '../ui/badge';
 import { ConfirmButton } from '../ui/confirm-dialog';
 import type { Result } from '@/lib/console/result';
+import { plural } from '../format';
 
 type Cleanup = Result<{ removed: number; kept: number }>;
 
@@ -13,7 +14,7 @@ function Verdict({ result }: { result: Cleanup }) {
   const { removed, kept } = result.data;
   return (
     <Badge tone="green" title={`The newest ${kept} snapshots of each stream are kept`}>
-      Removed {removed} {removed === 1 ? 'snapshot' : 'snapshots'}
+      Removed {removed} {plural(removed, 'snapshot')}
     </Badge>
   );
 }
@@ -40,8 +41,8 @@ export function CleanupButton({
         description={
           <>
             <p>
-              Every stream keeps its newest {keep} {keep === 1 ? 'snapshot' : 'snapshots'}; all
-              older ones are deleted for good.
+              Every stream keeps its newest {keep} {plural(keep, 'snapshot')}; all older ones are
+              deleted for good.
             </p>
             <p className="mt-2">
               Events are not touched: a state whose snapshot is gone is rebuilt from the log, at the

@@ -6,6 +6,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import type { Result } from '@/lib/console/result';
 import type { VerifyResult } from '@/lib/event-store/verify';
+import { plural } from '../format';
 
 function Verdict({ result }: { result: Result<VerifyResult> }) {
   if (!result.ok) return <Badge tone="red">{result.error}</Badge>;
@@ -13,7 +14,7 @@ function Verdict({ result }: { result: Result<VerifyResult> }) {
   return valid ? (
     <Badge tone="green">
       <ShieldCheck className="size-3.5" aria-hidden />
-      Chain valid: {checkedEvents} {checkedEvents === 1 ? 'event' : 'events'}
+      Chain valid: {checkedEvents} {plural(checkedEvents, 'event')}
       {anchorVersion > 0 && ` from the retention anchor at version ${anchorVersion}`}
     </Badge>
   ) : (

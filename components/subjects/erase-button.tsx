@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import type { Result } from '@/lib/console/result';
 import { Badge } from '../ui/badge';
 import { ConfirmButton } from '../ui/confirm-dialog';
+import { plural } from '../format';
 
 type Erase = (subjectId: string) => Promise<Result<{ events: number }>>;
 
@@ -29,8 +30,8 @@ export function EraseButton({
           <>
             <p>
               The key of <span className="font-mono break-all">{subjectId}</span> is deleted. The
-              personal fields of {events} {events === 1 ? 'event' : 'events'} can never be read
-              again: every read shows them as null.
+              personal fields of {events} {plural(events, 'event')} can never be read again: every
+              read shows them as null.
             </p>
             <p className="mt-2">
               The events stay in the log and every hash chain still verifies. Snapshots, caches and

@@ -6,6 +6,7 @@ import { TimeLabel } from '../times';
 import { Timestamp } from '../timestamp';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/table';
 import { EraseButton } from './erase-button';
+import { plural } from '../format';
 
 export type SubjectOrder = { sort: SubjectSort; direction: 'asc' | 'desc' };
 
@@ -60,7 +61,7 @@ export function SubjectTable({
                         <StreamName streamId={stream.streamId} />
                       </span>
                       <span className="text-xs whitespace-nowrap text-zinc-500">
-                        {stream.events} {stream.events === 1 ? 'event' : 'events'}
+                        {stream.events} {plural(stream.events, 'event')}
                       </span>
                     </li>
                   ))}

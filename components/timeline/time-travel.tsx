@@ -11,6 +11,7 @@ import { useDebounced } from '@/hooks/use-debounced';
 import { useStateAt } from '@/hooks/use-state-at';
 import { diffStates } from '@/lib/temporal/diff';
 import type { StateAt } from '@/lib/temporal/state-at';
+import { plural } from '../format';
 
 const SETTLE_MS = 250;
 
@@ -172,7 +173,7 @@ export function TimeTravel({
           Changes from {pointLabel(point)} to {pointLabel(other)}
           {changes && changes.length > 0 && (
             <span className="ml-2 font-normal text-zinc-600">
-              {changes.length} {changes.length === 1 ? 'field' : 'fields'}
+              {changes.length} {plural(changes.length, 'field')}
             </span>
           )}
         </h3>

@@ -7,6 +7,7 @@ import type { AgentOption } from './agent-option';
 import { summarizeEvent, type Names } from './summarize-event';
 import type { StreamPage } from '@/lib/event-store/read-stream';
 import type { Workflow } from '@/lib/domain/workflow/state';
+import { plural } from '../format';
 
 /** The newest events of a workflow's stream, newest first; the stream page has all of them. */
 export function WorkflowHistory({
@@ -66,7 +67,7 @@ export function WorkflowHistory({
       </Table>
       {more > 0 && (
         <p className="border-t border-zinc-200 px-4 py-2.5 text-xs text-zinc-500">
-          {more} older {more === 1 ? 'event' : 'events'} on the{' '}
+          {more} older {plural(more, 'event')} on the{' '}
           <Link href={streamHref(page.streamId)} className="underline">
             stream page
           </Link>
