@@ -30,6 +30,15 @@ export const streams = pgTable(
     version: bigint('version', { mode: 'number' }).notNull(),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
+    /**
+     * The stream's head, kept by every append in the write that bumps the version: the hash
+     * and position of its last event, and the hash before it (that event's prevHash). A
+     * single-event append reads and moves it in one statement. Null only for a stream whose
+     * events retention removed (the hash is then the truncation anchor's).
+     */
+    headHash: text('head_hash'),
+    headPrev: text('head_prev'),
+    headPosition: bigint('head_position', { mode: 'number' }),
   },
   (t) => [
     index('streams_category_stream_id_idx').on(t.category, t.streamId),

@@ -9,6 +9,7 @@ import {
 } from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
+import { appendOne, type AppendOneRow } from './append-one';
 import { canonicalJson } from './canonical-json';
 import { contentJson, sha256 } from './hash';
 import { assertInstant } from './instant';
@@ -99,9 +100,22 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   const auditEntry = params.audit ? outboxEntry(ctx, params.audit) : null;
   const subjects = subjectsOf(prepared);
   const sql = ctx.sql;
+  // One event outside a transaction, without personal data: the one-statement append.
+  const single = !ctx.inTransaction && !subjects && prepared.length === 1 ? prepared[0]! : null;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
+      if (single) {
+        const one = await appendOne(sql, streamId, category, expected, single, auditEntry);
+        if (one) return resultOf(streamId, 1, one);
+        const original = await retriedAppend(ctx, params, prepared);
+        if (original) return original;
+        throw concurrencyError(
+          streamId,
+          params.expectedVersion ?? 'any',
+          await currentVersion(ctx, streamId),
+        );
+      }
       // Without personal data, the statement it always was: no fragment, nothing to upsert.
       [row] = subjects
         ? await sql<AppendRow[]>`
@@ -133,18 +147,25 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
     if (!row) throw new Error('chronicle_append returned no row');
     if (row.r_status === 'duplicate') return resolveRetry(ctx, params, prepared);
     if (row.r_status === 'ok' && row.r_first_position !== null) {
-      const first = row.r_first_position;
-      return {
-        streamId,
-        fromVersion: row.r_version - prepared.length + 1,
-        toVersion: row.r_version,
-        positions: prepared.map((_, i) => first + i),
-      };
+      return resultOf(streamId, prepared.length, {
+        r_version: row.r_version,
+        r_first_position: row.r_first_position,
+      });
     }
     const original = await retriedAppend(ctx, params, prepared);
     if (original) return original;
     throw concurrencyError(streamId, params.expectedVersion ?? 'any', row.r_version);
   }
+}
+
+function resultOf(streamId: string, count: number, row: AppendOneRow): AppendResult {
+  const first = row.r_first_position;
+  return {
+    streamId,
+    fromVersion: row.r_version - count + 1,
+    toVersion: row.r_version,
+    positions: Array.from({ length: count }, (_, i) => first + i),
+  };
 }
 
 /**
