@@ -101,7 +101,7 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   const subjects = subjectsOf(prepared);
   const sql = ctx.sql;
   // One event outside a transaction, without personal data: the one-statement append.
-  const single = !ctx.inTransaction && !subjects && prepared.length === 1 ? prepared[0]! : null;
+  const single = !process.env.OLD && !ctx.inTransaction && !subjects && prepared.length === 1 ? prepared[0]! : null;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
