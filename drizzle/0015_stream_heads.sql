@@ -1,13 +1,25 @@
 ALTER TABLE "streams" ADD COLUMN "head_hash" text;--> statement-breakpoint
 ALTER TABLE "streams" ADD COLUMN "head_prev" text;--> statement-breakpoint
 ALTER TABLE "streams" ADD COLUMN "head_position" bigint;--> statement-breakpoint
--- Every stream's head as its last event gives it: hash, the hash before it, position. A stream
--- whose events retention removed keeps its truncation anchor's hash, and no position.
-UPDATE streams s SET head_hash = e.hash, head_prev = e.prev_hash, head_position = e.global_position
-FROM events e WHERE e.stream_id = s.stream_id AND e.stream_version = s.version;
+-- Sets every stream's head from its last event: hash, the hash before it, position. A stream
+-- whose events retention removed has its truncation anchor's hash, and no position. Run here for
+-- the streams that exist, and by a restore, which takes heads from the events, not the file.
+CREATE FUNCTION chronicle_set_stream_heads() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE streams s SET head_hash = e.hash, head_prev = e.prev_hash, head_position = e.global_position
+  FROM events e
+  WHERE e.stream_id = s.stream_id AND e.stream_version = s.version
+    AND (s.head_hash, s.head_prev, s.head_position)
+      IS DISTINCT FROM (e.hash, e.prev_hash, e.global_position);
+  UPDATE streams s SET head_hash = t.anchor_hash, head_prev = NULL, head_position = NULL
+  FROM stream_truncations t
+  WHERE t.stream_id = s.stream_id AND t.anchor_version = s.version
+    AND (s.head_hash, s.head_prev, s.head_position) IS DISTINCT FROM (t.anchor_hash, NULL, NULL);
+END;
+$$;
 --> statement-breakpoint
-UPDATE streams s SET head_hash = t.anchor_hash
-FROM stream_truncations t WHERE t.stream_id = s.stream_id AND s.head_hash IS NULL;
+SELECT chronicle_set_stream_heads();
 --> statement-breakpoint
 -- Milliseconds since 1970, as the chain hashes times. STABLE, as its body is, so it is inlined.
 CREATE FUNCTION chronicle_ms(p_at timestamptz) RETURNS bigint

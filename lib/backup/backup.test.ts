@@ -16,6 +16,7 @@ import {
   type TestDatabase,
 } from '@/test/database';
 import { catchUp, seedEvents } from '@/test/projections';
+import { streamsOffTheirHead } from '@/test/stream-heads';
 import { createChronicle, type Chronicle } from '../chronicle';
 import type { RecordedEvent } from '../event-store/types';
 import { generateSigningKeyPem, loadSigningKey } from '../integrity/signing-key';
@@ -424,6 +425,21 @@ describe('backup and restore', () => {
     expect(await tableCount(target.db, 'events')).toBe(0);
   });
 
+  it("takes the streams' heads from the restored events: a backup without them appends on the right link", async () => {
+    // The head columns are the last three of streams; a backup from before them has none.
+    const edited = await tamperSection(unsignedFile, 'streams', (row) =>
+      [...row.split('\t').slice(0, -3), '\\N', '\\N', '\\N'].join('\t'),
+    );
+    const target = await emptyDatabase();
+    await restoreBackup({ url: target.url, from: edited });
+    expect(await streamsOffTheirHead(target.db.$client)).toEqual([]);
+    const { store } = createChronicle({ db: target.db, signingKey });
+    for (const streamId of ['old-1', 'note-a']) {
+      await store.append({ actor: operator, streamId, events: [{ type: 'Later', data: {} }] });
+      expect(await store.verifyStream({ actor: auditor, streamId })).toMatchObject({ valid: true });
+    }
+  });
+
   it('keeps a truncated stream, whose chain starts from its anchor, and refuses a wrong anchor', async () => {
     expect(
       (await after.store.readStream({ actor: auditor, streamId: 'old-1' })).events.map(
@@ -451,7 +467,7 @@ async function editManifest(file: string, edit: (m: BackupManifest) => BackupMan
   return edited;
 }
 
-/** A copy of a backup with one section's rows edited, and the manifest's hash of it made to agree. */
+/** A copy of a backup with one section's rows edited, and the manifest's size and hash of it made to agree. */
 async function tamperSection(file: string, section: string, edit: (row: string) => string) {
   const lines = gunzipSync(await readFile(file))
     .toString('utf8')
@@ -462,7 +478,9 @@ async function tamperSection(file: string, section: string, edit: (row: string) 
   const rows = Buffer.from(lines.slice(start + 1, end).join('\n') + '\n');
   const { manifest } = JSON.parse(lines.at(-2)!) as { manifest: BackupManifest };
   manifest.sections = manifest.sections.map((s) =>
-    s.section === section ? { ...s, sha256: createHash('sha256').update(rows).digest('hex') } : s,
+    s.section === section
+      ? { ...s, bytes: rows.length, sha256: createHash('sha256').update(rows).digest('hex') }
+      : s,
   );
   lines[lines.length - 2] = JSON.stringify({ manifest });
   const edited = `${file}.${section}.gz`;

@@ -132,6 +132,9 @@ export async function restoreBackup({
       await checkRestored(tx, manifest, (rows) =>
         report({ phase: 'verify', section: 'events', rows, bytes }),
       );
+      // From the restored events, not the file: a backup from before streams kept their heads
+      // has none, and a head that differed from the last event would break the next link.
+      await tx`select chronicle_set_stream_heads()`;
       await setSequences(tx);
       const highest = Math.max(
         manifest.horizon - 1,

@@ -36,7 +36,8 @@ export type VerifyRow = Omit<StoredTextRow, 'global_position' | 'occurred_at' | 
  * Recomputes a stream's hash chain from the stored rows and names the first version that breaks
  * it. A stream whose oldest events retention removed is checked from its truncation anchor: the
  * first stored event must be the anchor's next version and carry the anchor's hash as prevHash.
- * Events that have expired but are not yet removed are stored, so they are checked too.
+ * Events that have expired but are not yet removed are stored, so they are checked too. The
+ * stream's stored head must be its last event's hash: if not, the last version is named.
  */
 export async function verifyStream(
   ctx: StoreContext,
@@ -90,7 +91,13 @@ export async function verifyStream(
       return result(broken);
     }
   }
-  return result(verified === stream.version ? null : verified + 1);
+  if (verified !== stream.version) return result(verified + 1);
+  // The head the next append links to must be the last event's (or the anchor's): a stored
+  // head that differs would break the chain at the next version, so it breaks it here.
+  const [head] = await sql<{ head_hash: string | null }[]>`
+    select head_hash from streams where stream_id = ${streamId}`;
+  const lastHash = headHash ?? anchor?.anchor_hash ?? null;
+  return result(head?.head_hash === lastHash ? null : stream.version);
 }
 
 /** Whether `row` is the event `expectedVersion` of its stream, chained to `prevHash`, as stored. */
