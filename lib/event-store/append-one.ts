@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import { GENESIS_HASH } from './hash';
 import type { PreparedEvent } from './idempotency';
+import { NOTIFY_SQL } from './notifier';
 
 export type AppendOneRow = { r_version: number; r_first_position: number };
 
@@ -23,6 +24,7 @@ export async function appendOne(
   expected: number,
   event: PreparedEvent,
   auditEntry: string | null,
+  notify: boolean,
 ): Promise<AppendOneRow | undefined> {
   const kind: Kind =
     expected > 0 ? 'version' : expected === 0 ? 'new' : expected === -1 ? 'any' : 'exists';
@@ -42,7 +44,7 @@ export async function appendOne(
   if (auditEntry) parameters.push(auditEntry);
   // Built once per shape: a tagged template with fragments would make a dozen query objects
   // per append, which cost more in Node than this statement saves in the database.
-  const text = statementOf(kind, auditEntry !== null);
+  const text = statementOf(kind, auditEntry !== null, notify);
   const [row] = await sql.unsafe<AppendOneRow[]>(text, parameters, { prepare: true });
   return row;
 }
@@ -52,10 +54,10 @@ type Kind = 'any' | 'exists' | 'version' | 'new';
 
 const statements = new Map<string, string>();
 
-function statementOf(kind: Kind, audited: boolean): string {
-  const key = `${kind}:${audited}`;
+function statementOf(kind: Kind, audited: boolean, notify: boolean): string {
+  const key = `${kind}:${audited}:${notify}`;
   let text = statements.get(key);
-  if (!text) statements.set(key, (text = buildStatement(kind, audited)));
+  if (!text) statements.set(key, (text = buildStatement(kind, audited, notify)));
   return text;
 }
 
@@ -64,7 +66,7 @@ function statementOf(kind: Kind, audited: boolean): string {
  * $5 event id, $6 type, $7 schema version, $8 data, $9 metadata, $10 occurredAt (or null),
  * then the expected version (kind 'version'), then the audit entry (when audited).
  */
-function buildStatement(kind: Kind, audited: boolean): string {
+function buildStatement(kind: Kind, audited: boolean, notify: boolean): string {
   const versionParam = '$11';
   const auditParam = kind === 'version' ? '$12' : '$11';
   const genesis = `'${GENESIS_HASH}'`;
@@ -111,5 +113,6 @@ function buildStatement(kind: Kind, audited: boolean): string {
       coalesce($10::timestamptz, h.updated_at), h.updated_at, pg_current_xact_id(),
       h.head_prev, h.head_hash
     from h
-    returning stream_version as r_version, global_position as r_first_position`;
+    returning stream_version as r_version, global_position as r_first_position
+      ${notify ? `, ${NOTIFY_SQL}` : ''}`;
 }

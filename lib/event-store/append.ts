@@ -9,6 +9,7 @@ import {
 } from '../errors';
 import { metrics } from '../metrics';
 import type { StoreContext } from './context';
+import { NOTIFY_SQL } from './notifier';
 import { appendOne, type AppendOneRow } from './append-one';
 import { canonicalJson } from './canonical-json';
 import { contentJson, sha256 } from './hash';
@@ -68,19 +69,28 @@ export async function appendToStream(
   params: AppendParams,
 ): Promise<AppendResult> {
   const stop = metrics().appendSeconds.startTimer();
+  // A transaction's commit is announced by store.transact.
+  const carriedFrom = ctx.inTransaction ? null : ctx.notifier.carry();
   try {
-    const result = await append(ctx, params);
+    const { result, notified } = await append(ctx, params, carriedFrom !== null);
     stop({ outcome: 'ok' });
     metrics().eventsAppended.inc(result.positions.length);
-    if (!ctx.inTransaction) ctx.notifier.appended();
+    if (notified) ctx.notifier.appended(carriedFrom);
+    else if (!ctx.inTransaction) ctx.notifier.appended();
     return result;
   } catch (error) {
     stop({ outcome: error instanceof ChronicleError ? error.code : 'error' });
+    if (carriedFrom !== null) ctx.notifier.carryFailed();
     throw error;
   }
 }
 
-async function append(ctx: StoreContext, params: AppendParams): Promise<AppendResult> {
+/** `notified`: the append's own statement carried the notification, and committed. */
+async function append(
+  ctx: StoreContext,
+  params: AppendParams,
+  notify: boolean,
+): Promise<{ result: AppendResult; notified: boolean }> {
   const { actor, streamId } = params;
   assertRole(actor, 'operator');
   assertWritableStreamId(streamId, { system: params.systemStream === true });
@@ -101,15 +111,19 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
   const subjects = subjectsOf(prepared);
   const sql = ctx.sql;
   // One event outside a transaction, without personal data: the one-statement append.
-  const single = !process.env.OLD && !ctx.inTransaction && !subjects && prepared.length === 1 ? prepared[0]! : null;
+  const single =
+    !process.env.OLD && !ctx.inTransaction && !subjects && prepared.length === 1
+      ? prepared[0]!
+      : null;
+  const carried = notify ? sql`, ${sql.unsafe(NOTIFY_SQL)}` : sql``;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
     try {
       if (single) {
-        const one = await appendOne(sql, streamId, category, expected, single, auditEntry);
-        if (one) return resultOf(streamId, 1, one);
+        const one = await appendOne(sql, streamId, category, expected, single, auditEntry, notify);
+        if (one) return { result: resultOf(streamId, 1, one), notified: notify };
         const original = await retriedAppend(ctx, params, prepared);
-        if (original) return original;
+        if (original) return { result: original, notified: false };
         throw concurrencyError(
           streamId,
           params.expectedVersion ?? 'any',
@@ -131,29 +145,32 @@ async function append(ctx: StoreContext, params: AppendParams): Promise<AppendRe
             where r.r_status = 'ok'
             on conflict (subject_id, stream_id) do update set events = t.events + excluded.events,
               last_position = greatest(t.last_position, excluded.last_position))
-          select * from r`
+          select *${carried} from r`
         : await sql<AppendRow[]>`
-          select r_status, r_version, r_first_position
+          select r_status, r_version, r_first_position${carried}
           from chronicle_append(${streamId}, ${expected}, ${payload}::jsonb, ${checkIds},
             ${auditEntry}::jsonb)`;
     } catch (error) {
       // Its transaction is aborted: only a new one can tell whether this was a retry.
       if (ctx.inTransaction && (isEventIdConflict(error) || isOutOfOrder(error)))
         throw new RaceLost(streamId);
-      if (isEventIdConflict(error)) return resolveRetry(ctx, params, prepared);
+      if (isEventIdConflict(error))
+        return { result: await resolveRetry(ctx, params, prepared), notified: false };
       if (isOutOfOrder(error) && attempt < MAX_RACE_RETRIES) continue;
       throw error;
     }
     if (!row) throw new Error('chronicle_append returned no row');
-    if (row.r_status === 'duplicate') return resolveRetry(ctx, params, prepared);
+    if (row.r_status === 'duplicate')
+      return { result: await resolveRetry(ctx, params, prepared), notified: false };
     if (row.r_status === 'ok' && row.r_first_position !== null) {
-      return resultOf(streamId, prepared.length, {
+      const result = resultOf(streamId, prepared.length, {
         r_version: row.r_version,
         r_first_position: row.r_first_position,
       });
+      return { result, notified: notify };
     }
     const original = await retriedAppend(ctx, params, prepared);
-    if (original) return original;
+    if (original) return { result: original, notified: false };
     throw concurrencyError(streamId, params.expectedVersion ?? 'any', row.r_version);
   }
 }

@@ -32,4 +32,21 @@ describe('append notifications', () => {
     });
     expect(await outcome(waiting, 10_000)).toBe('woken');
   });
+
+  it('announce an append that did not carry the notification in its statement, a moment later', async () => {
+    const append = () =>
+      t.store.append({
+        actor: operator,
+        streamId: `note-${Date.now()}`,
+        events: [{ type: 'Noted', data: {} }],
+      });
+    await append();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiting = other.context.notifier.waitForAppend(60_000);
+    // The carrier's turn is taken, as by an append a moment before: this one does not carry.
+    expect(t.store.context.notifier.carry()).not.toBeNull();
+    expect(t.store.context.notifier.carry()).toBeNull();
+    await append();
+    expect(await outcome(waiting, 10_000)).toBe('woken');
+  });
 });
