@@ -3,7 +3,7 @@ import type { TestDatabase } from './database';
 
 /**
  * Moves a stream's first events `days` into the past, as if they had been recorded then, and
- * recomputes the stream's hash chain so that it verifies as one written that way. Events are
+ * recomputes the stream's hash chain and head so that it verifies as one written that way. Events are
  * immutable; only a superuser of a test's own database can do this (triggers off for the
  * transaction), which is how tests get old data for age-based retention.
  */
@@ -49,5 +49,6 @@ export async function backdate(
         where stream_id = ${streamId} and stream_version = ${row.stream_version}`;
       prevHash = hash;
     }
+    await tx`select chronicle_set_stream_heads()`;
   });
 }

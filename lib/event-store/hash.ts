@@ -44,7 +44,7 @@ export function contentHash(event: {
   return sha256(contentJson({ ...event, dataJson, metadataJson }));
 }
 
-/** Must agree with chronicle_link_hash() in drizzle/0003_faster_append.sql. */
+/** Must agree with chronicle_link_hash() in drizzle/0014_link_hash_inlined.sql. */
 export function chainHash(link: {
   prevHash: string;
   version: number;
