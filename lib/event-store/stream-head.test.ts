@@ -102,6 +102,25 @@ describe("a stream's head", () => {
     expect(total).toBe(3 + 135 + 45 * 3);
   });
 
+  it('verify finds a stream intact while writers go on appending to it', async () => {
+    const streamId = `tally-${randomUUID()}`;
+    await t.store.append({ actor: operator, streamId, events: [event(0)] });
+    let writing = true;
+    const writer = async () => {
+      while (writing) await t.store.append({ actor: operator, streamId, events: [event(1)] });
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    try {
+      for (let i = 0; i < 25; i++) {
+        const result = await t.store.verifyStream({ actor: auditor, streamId });
+        expect(result).toMatchObject({ valid: true, firstInvalidVersion: null });
+      }
+    } finally {
+      writing = false;
+      await Promise.all(writers);
+    }
+  });
+
   it('verify names the last version when the stored head is not its last event', async () => {
     const streamId = `tally-${randomUUID()}`;
     await t.store.append({ actor: operator, streamId, events: [event(1), event(2)] });

@@ -45,8 +45,12 @@ export async function verifyStream(
 ): Promise<VerifyResult> {
   assertRole(params.actor, 'auditor');
   const { streamId } = params;
-  const stream = await getStream(ctx, params);
+  await getStream(ctx, params);
   const sql = ctx.sql;
+  // The version and the head it goes with, read together: appends may go on meanwhile.
+  const [{ version, head_hash: storedHead }] = await sql<
+    [{ version: number; head_hash: string | null }]
+  >`select version, head_hash from streams where stream_id = ${streamId}`;
   const [anchor] = await sql<{ anchor_version: number; anchor_hash: string }[]>`
     select anchor_version, anchor_hash from stream_truncations where stream_id = ${streamId}`;
   const anchorVersion = anchor?.anchor_version ?? 0;
@@ -78,7 +82,7 @@ export async function verifyStream(
   const page = (after: number) =>
     sql<VerifyRow[]>`
     select ${sql.unsafe(VERIFY_COLUMNS)} from events
-    where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${stream.version}
+    where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${version}
     order by stream_version limit ${PAGE}`.execute();
   // The next page is read while this one is checked: the database and the hashing overlap.
   let next: Promise<VerifyRow[]> | null = page(anchorVersion);
@@ -91,13 +95,11 @@ export async function verifyStream(
       return result(broken);
     }
   }
-  if (verified !== stream.version) return result(verified + 1);
+  if (verified !== version) return result(verified + 1);
   // The head the next append links to must be the last event's (or the anchor's): a stored
   // head that differs would break the chain at the next version, so it breaks it here.
-  const [head] = await sql<{ head_hash: string | null }[]>`
-    select head_hash from streams where stream_id = ${streamId}`;
   const lastHash = headHash ?? anchor?.anchor_hash ?? null;
-  return result(head?.head_hash === lastHash ? null : stream.version);
+  return result(storedHead === lastHash ? null : version);
 }
 
 /** Whether `row` is the event `expectedVersion` of its stream, chained to `prevHash`, as stored. */
