@@ -41,7 +41,7 @@ export async function appendOne(
     event.occurredAt?.toISOString() ?? null,
   ];
   if (kind === 'version') parameters.push(expected);
-  if (auditEntry) parameters.push(auditEntry);
+  if (auditEntry !== null) parameters.push(auditEntry);
   // Built once per shape: a tagged template with fragments would make a dozen query objects
   // per append, which cost more in Node than this statement saves in the database.
   const text = statementOf(kind, auditEntry !== null, notify);

@@ -111,10 +111,7 @@ async function append(
   const subjects = subjectsOf(prepared);
   const sql = ctx.sql;
   // One event outside a transaction, without personal data: the one-statement append.
-  const single =
-    !process.env.OLD && !ctx.inTransaction && !subjects && prepared.length === 1
-      ? prepared[0]!
-      : null;
+  const single = !ctx.inTransaction && !subjects && prepared.length === 1 ? prepared[0]! : null;
   const carried = notify ? sql`, ${sql.unsafe(NOTIFY_SQL)}` : sql``;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow | undefined;
