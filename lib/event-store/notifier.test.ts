@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type Database } from '@/db/client';
 import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
 import { createEventStore, type EventStore } from '.';
+import { AppendNotifier } from './notifier';
 
 let t: TestDatabase;
 let otherDb: Database;
@@ -48,5 +50,28 @@ describe('append notifications', () => {
     expect(t.store.context.notifier.carry()).toBeNull();
     await append();
     expect(await outcome(waiting, 10_000)).toBe('woken');
+  });
+
+  it('announce an append apart when the carrier that started after it is held up', async () => {
+    const sql = postgres(t.url, { max: 1, onnotice: () => {} });
+    const waiting = other.context.notifier.waitForAppend(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const notifier = new AppendNotifier(sql);
+      notifier.appended(notifier.carry());
+      vi.advanceTimersByTime(1);
+      // An append that found the carrier's turn taken commits; a notification is due in 5 ms.
+      expect(notifier.carry()).toBeNull();
+      notifier.appended(null);
+      vi.advanceTimersByTime(4);
+      // The next append carries, and never commits (it waits on a stream an open transaction holds).
+      expect(notifier.carry()).not.toBeNull();
+      vi.advanceTimersByTime(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await outcome(waiting, 10_000)).toBe('woken');
+    await sql.end({ timeout: 1 });
   });
 });

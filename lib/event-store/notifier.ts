@@ -2,6 +2,8 @@ import type postgres from 'postgres';
 
 export const APPEND_CHANNEL = 'chronicle_events';
 const COALESCE_MS = 5;
+/** How long commits wait for a carrier under way before they are announced apart. */
+const CARRIER_WAIT_MS = 100;
 
 /** The notification, in whichever statement or transaction carries it. */
 export const NOTIFY_SQL = `pg_notify('${APPEND_CHANNEL}', '')`;
@@ -12,7 +14,8 @@ export const NOTIFY_SQL = `pg_notify('${APPEND_CHANNEL}', '')`;
  * when none went out for a while (`carry`): no extra round trip, and a commit that notifies
  * waits on the notification queue's lock only once per few milliseconds. Appends that did not
  * carry one are announced by the next carrier that started after they committed, or else by a
- * notification of its own a few milliseconds later. Subscribers also poll, since a crash
+ * notification of their own a few milliseconds later (at most 100 ms when such a carrier is held
+ * up). Subscribers also poll, since a crash
  * between commit and notify loses the notification.
  */
 export class AppendNotifier {
@@ -58,13 +61,17 @@ export class AppendNotifier {
     this.schedule();
   }
 
-  private schedule(): void {
+  private schedule(since = performance.now()): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.announcedUntil >= this.unannounced) return;
-      // A carrier under way will announce them when it commits, or say that it failed.
-      if (this.carrierStarted >= this.unannounced) return this.schedule();
+      // A carrier under way will announce them when it commits, or say that it failed; but one
+      // can be held up for as long as a lock it waits for (an open transaction on its stream).
+      const carrierUnderWay = this.carrierStarted >= this.unannounced;
+      if (carrierUnderWay && performance.now() - since < CARRIER_WAIT_MS) {
+        return this.schedule(since);
+      }
       this.announcedUntil = performance.now();
       // Its own transaction, which need not wait for the WAL flush: a notification lost in a
       // crash is made up for by the subscribers' polling.
