@@ -121,15 +121,25 @@ describe("a stream's head", () => {
     }
   });
 
-  it('verify names the last version when the stored head is not its last event', async () => {
-    const streamId = `tally-${randomUUID()}`;
-    await t.store.append({ actor: operator, streamId, events: [event(1), event(2)] });
-    await t.db
-      .$client`update streams set head_hash = ${'a'.repeat(64)} where stream_id = ${streamId}`;
-    expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
-      valid: false,
-      firstInvalidVersion: 2,
-      checkedEvents: 2,
-    });
-  });
+  it.each([
+    ['hash', `head_hash = '${'a'.repeat(64)}'`],
+    ['hash before it', `head_prev = '${'b'.repeat(64)}'`],
+    ['position', 'head_position = head_position + 1'],
+  ])(
+    'verify names the last version when the stored head (%s) is not its last event',
+    async (_, change) => {
+      const streamId = `tally-${randomUUID()}`;
+      await t.store.append({ actor: operator, streamId, events: [event(1), event(2)] });
+      expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+        valid: true,
+      });
+      await t.db
+        .$client`update streams set ${t.db.$client.unsafe(change)} where stream_id = ${streamId}`;
+      expect(await t.store.verifyStream({ actor: auditor, streamId })).toMatchObject({
+        valid: false,
+        firstInvalidVersion: 2,
+        checkedEvents: 2,
+      });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { assertRole } from '../actor';
+import { notFound } from '../errors';
 import type { StoreContext } from './context';
-import { getStream } from './get-stream';
 import { GENESIS_HASH, chainHash, storedContentHash } from './hash';
 import { isStoredAsHashed, scanJsonText } from './json-text';
 import type { StoredTextRow } from './rows';
@@ -37,7 +37,8 @@ export type VerifyRow = Omit<StoredTextRow, 'global_position' | 'occurred_at' | 
  * it. A stream whose oldest events retention removed is checked from its truncation anchor: the
  * first stored event must be the anchor's next version and carry the anchor's hash as prevHash.
  * Events that have expired but are not yet removed are stored, so they are checked too. The
- * stream's stored head must be its last event's hash: if not, the last version is named.
+ * stream's stored head (hash, the hash before it, position) must be its last event's: if not,
+ * the last version is named.
  */
 export async function verifyStream(
   ctx: StoreContext,
@@ -45,32 +46,32 @@ export async function verifyStream(
 ): Promise<VerifyResult> {
   assertRole(params.actor, 'auditor');
   const { streamId } = params;
-  await getStream(ctx, params);
   const sql = ctx.sql;
   // The version and the head it goes with, read together: appends may go on meanwhile.
-  const [{ version, head_hash: storedHead }] = await sql<
-    [{ version: number; head_hash: string | null }]
-  >`select version, head_hash from streams where stream_id = ${streamId}`;
+  const [stream] = await sql<StoredHead[]>`
+    select version, head_hash, head_prev, head_position from streams where stream_id = ${streamId}`;
+  if (!stream) throw notFound(`Stream ${streamId} does not exist`);
+  const { version } = stream;
   const [anchor] = await sql<{ anchor_version: number; anchor_hash: string }[]>`
     select anchor_version, anchor_hash from stream_truncations where stream_id = ${streamId}`;
   const anchorVersion = anchor?.anchor_version ?? 0;
   let prevHash = anchor?.anchor_hash ?? GENESIS_HASH;
   /** The last version whose link was checked (the anchor's before the first). */
   let verified = anchorVersion;
-  let headHash: string | null = null;
+  let last: PagedRow | null = null;
   const result = (firstInvalidVersion: number | null): VerifyResult => ({
     streamId,
     valid: firstInvalidVersion === null,
     checkedEvents: verified - anchorVersion,
     firstInvalidVersion,
-    headHash,
+    headHash: last?.hash ?? null,
     anchorVersion,
   });
   /** The first version of `rows` that breaks the chain, or null. */
-  const checkRows = (rows: VerifyRow[]): number | null => {
+  const checkRows = (rows: PagedRow[]): number | null => {
     for (const row of rows) {
       const expectedVersion = verified + 1;
-      headHash = row.hash;
+      last = row;
       if (!linkHolds(row, expectedVersion, prevHash)) return expectedVersion;
       prevHash = row.hash;
       verified = expectedVersion;
@@ -80,14 +81,14 @@ export async function verifyStream(
   // The stored text, not what postgres.js parses into doubles: a tampered number such as
   // 9007199254740993 would read as the 9007199254740992 that was hashed.
   const page = (after: number) =>
-    sql<VerifyRow[]>`
-    select ${sql.unsafe(VERIFY_COLUMNS)} from events
+    sql<PagedRow[]>`
+    select ${sql.unsafe(VERIFY_COLUMNS)}, global_position from events
     where stream_id = ${streamId} and stream_version > ${after} and stream_version <= ${version}
     order by stream_version limit ${PAGE}`.execute();
   // The next page is read while this one is checked: the database and the hashing overlap.
-  let next: Promise<VerifyRow[]> | null = page(anchorVersion);
+  let next: Promise<PagedRow[]> | null = page(anchorVersion);
   while (next) {
-    const rows: VerifyRow[] = await next;
+    const rows: PagedRow[] = await next;
     next = rows.length === PAGE ? page(rows.at(-1)!.stream_version) : null;
     const broken = checkRows(rows);
     if (broken !== null) {
@@ -98,9 +99,29 @@ export async function verifyStream(
   if (verified !== version) return result(verified + 1);
   // The head the next append links to must be the last event's (or the anchor's): a stored
   // head that differs would break the chain at the next version, so it breaks it here.
-  const lastHash = headHash ?? anchor?.anchor_hash ?? null;
-  return result(storedHead === lastHash ? null : version);
+  return result(headHolds(stream, last, anchor?.anchor_hash ?? null) ? null : version);
 }
+
+type StoredHead = {
+  version: number;
+  head_hash: string | null;
+  head_prev: string | null;
+  head_position: number | null;
+};
+
+type PagedRow = VerifyRow & { global_position: number };
+
+/**
+ * The last event's hash, the hash before it and its position. A stream whose stored events all
+ * expired keeps its anchor's hash; its position and the hash before it name the removed event
+ * (after a restore, nothing), either of which is right for the next append.
+ */
+const headHolds = (stored: StoredHead, last: PagedRow | null, anchorHash: string | null) =>
+  last
+    ? stored.head_hash === last.hash &&
+      stored.head_prev === last.prev_hash &&
+      stored.head_position === last.global_position
+    : stored.head_hash === anchorHash;
 
 /** Whether `row` is the event `expectedVersion` of its stream, chained to `prevHash`, as stored. */
 export function linkHolds(row: VerifyRow, expectedVersion: number, prevHash: string): boolean {
