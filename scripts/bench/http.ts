@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { postgresCpuSeconds, processCpuSeconds } from './cpu-time';
 import { median, round } from './measure';
 import { benchEvents } from './payload';
 
@@ -14,8 +15,10 @@ const CONNECTIONS = 32;
 const BOOTSTRAP = `bench-${randomUUID()}`;
 
 type Kind = 'ours' | 'floor' | 'bare';
-type Server = { url: string; stop(): Promise<void> };
-type Figures = { reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number };
+type Server = { url: string; pid: number; stop(): Promise<void> };
+/** CPU per request in µs, of the server's process and of PostgreSQL; null where not measured. */
+type CpuFigures = { serverCpuUs: number | null; databaseCpuUs: number | null };
+type Figures = { reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number } & CpuFigures;
 type Scenario = {
   name: string;
   streams: number;
@@ -59,6 +62,7 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
   child.stdout!.resume();
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -122,6 +126,7 @@ async function load(options: {
   };
   const into = kind === 'ours' ? acknowledged.events : acknowledged.raw;
   let n = 0;
+  const cpuBefore = cpuNow(options.server);
   const result = await autocannon({
     url: options.server.url,
     connections: CONNECTIONS,
@@ -151,6 +156,26 @@ async function load(options: {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx + result.errors + result.timeouts,
+    ...cpuPerRequest(cpuBefore, cpuNow(options.server), result.requests.total),
+  };
+}
+
+type CpuSample = { server: number | null; database: number | null };
+
+const cpuNow = (server: Server): CpuSample => ({
+  server: processCpuSeconds(server.pid),
+  database: postgresCpuSeconds(),
+});
+
+/** Where a request's time goes: the app (or bare server) against the database. */
+function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): CpuFigures {
+  const perRequest = (from: number | null, to: number | null) =>
+    from === null || to === null || requests === 0
+      ? null
+      : Math.round(((to - from) / requests) * 1e6);
+  return {
+    serverCpuUs: perRequest(before.server, after.server),
+    databaseCpuUs: perRequest(before.database, after.database),
   };
 }
 
@@ -182,11 +207,16 @@ async function checkAcknowledged(databaseUrl: string, acknowledged: Acknowledged
   }
 }
 
+const medianOrNull = (values: (number | null)[]) =>
+  values.every((value) => value !== null) ? median(values) : null;
+
 const medianOf = (runs: Figures[]) => ({
   reqPerSec: Math.round(median(runs.map((r) => r.reqPerSec))),
   p50Ms: median(runs.map((r) => r.p50Ms)),
   p99Ms: median(runs.map((r) => r.p99Ms)),
   non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  serverCpuUs: medianOrNull(runs.map((r) => r.serverCpuUs)),
+  databaseCpuUs: medianOrNull(runs.map((r) => r.databaseCpuUs)),
 });
 
 /** What the issue asks of each scenario, printed beside the figures. */
@@ -297,6 +327,8 @@ async function severalProcesses(
       processes,
       ...scenario.notes,
       ...medianOf(runs),
+      // The process started is the one that hands connections to the app processes.
+      serverCpuUs: null,
     };
   } finally {
     await app.stop();
