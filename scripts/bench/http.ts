@@ -207,6 +207,13 @@ async function checkAcknowledged(databaseUrl: string, acknowledged: Acknowledged
   }
 }
 
+/**
+ * Each round's ours-versus-other throughput: the kinds of a round ran back to back, so their
+ * ratio holds while the machine's speed drifts from round to round.
+ */
+const pairedRatios = (ours: Figures[], other: Figures[]) =>
+  ours.map((run, i) => run.reqPerSec / other[i]!.reqPerSec);
+
 const medianOrNull = (values: (number | null)[]) =>
   values.every((value) => value !== null) ? median(values) : null;
 
@@ -276,7 +283,8 @@ export async function benchmarkHttp(
         medianOf(runs.floor),
         medianOf(runs.bare),
       ];
-      const ratioToFloor = round(ours.reqPerSec / floor.reqPerSec, 3);
+      const toFloor = pairedRatios(runs.ours, runs.floor);
+      const ratioToFloor = round(median(toFloor), 3);
       lines.push({
         workload: scenario.name,
         connections: CONNECTIONS,
@@ -285,7 +293,8 @@ export async function benchmarkHttp(
         floor,
         bare: bareFigures,
         ratioToFloor,
-        ratioToBare: round(ours.reqPerSec / bareFigures.reqPerSec, 3),
+        ratioToFloorByRound: toFloor.map((ratio) => round(ratio, 3)),
+        ratioToBare: round(median(pairedRatios(runs.ours, runs.bare)), 3),
         ...verdict(scenario.name, ours, ratioToFloor),
       });
     }
