@@ -100,6 +100,8 @@ async function visit(browser: Browser, role: Role, workflowId: string, streamId:
 }
 
 test('each role sees only the controls it may use', async ({ browser, request }) => {
+  // Seven pages for each of three roles: 21 server renders, 1 to 3.5 s each on a loaded machine.
+  test.setTimeout(120_000);
   const workflowId = await createWorkflow(request, uniqueName('Roles'));
   const streamId = `${uniqueCategory()}-1`;
   await appendEvents(request, streamId, [{ type: 'Opened', data: {} }]);

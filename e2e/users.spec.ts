@@ -10,6 +10,8 @@ test('an admin invites a user, who signs in; changes their role, disables and en
   page,
   browser,
 }) => {
+  // A whole journey through two browsers: ten page loads and sign-ins, each 1 to 3.5 s when loaded.
+  test.setTimeout(120_000);
   const email = `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.test`;
   const password = 'first password for e2e';
   await page.goto('/users');
