@@ -14,9 +14,9 @@ export const NOTIFY_SQL = `pg_notify('${APPEND_CHANNEL}', '')`;
  * when none went out for a while (`carry`): no extra round trip, and a commit that notifies
  * waits on the notification queue's lock only once per few milliseconds. Appends that did not
  * carry one are announced by the next carrier that started after they committed, or else by a
- * notification of their own a few milliseconds later (at most 100 ms when such a carrier is held
- * up). Subscribers also poll, since a crash
- * between commit and notify loses the notification.
+ * notification of their own a few milliseconds later (at most 100 ms when such a carrier is
+ * held up). Subscribers also poll, since a crash between commit and notify loses the
+ * notification.
  */
 export class AppendNotifier {
   private timer: NodeJS.Timeout | undefined;

@@ -17,11 +17,18 @@ export function processCpuSeconds(pid: number): number | null {
 
 /**
  * CPU seconds used by the PostgreSQL server processes on this machine (backends, WAL writer,
- * checkpointer, autovacuum), or null when none is seen: the database is elsewhere.
+ * checkpointer, autovacuum), or null when none is seen (the database is elsewhere) or there is
+ * no /proc.
  */
 export function postgresCpuSeconds(): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null; // not Linux
+  }
   let total: number | null = null;
-  for (const entry of readdirSync('/proc')) {
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let comm: string;
     try {
