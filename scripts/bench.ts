@@ -14,7 +14,7 @@
  */
 import { checkpoint, createBenchDatabase, describeEnvironment, openServer } from './bench/database';
 import { aggregateWorkloads, openChronicle, type AggregateWorkload } from './bench/aggregates';
-import { drive, median, round, type Operation, type Run } from './bench/measure';
+import { drive, median, pairedRatios, round, type Operation, type Run } from './bench/measure';
 import { audited, ours, raw, type Target } from './bench/targets';
 import { latencyFigures, workloads, type Figures, type Workload } from './bench/workloads';
 import {
@@ -144,20 +144,27 @@ async function benchmark(url: string, seconds: number, rounds: number, chosen: S
 const roundFigure = (name: string, value: number) =>
   name.endsWith('PerSec') ? Math.round(value) : round(value, 3);
 
+const figureOf = (runs: Figures[], name: string) => runs.map((f) => f[name] ?? Number.NaN);
+
 function medianFigures(runs: Figures[]): Figures {
   const names = Object.keys(runs[0] ?? {});
-  return Object.fromEntries(
-    names.map((n) => [n, roundFigure(n, median(runs.map((f) => f[n] ?? Number.NaN)))]),
-  );
+  return Object.fromEntries(names.map((n) => [n, roundFigure(n, median(figureOf(runs, n)))]));
 }
 
 /** The ratio is the median of each round's ours-versus-raw ratio: the pair ran back to back. */
 function summarise(workload: Workload, pairs: Pair[]) {
   const { figure, higherIsBetter } = workload.ratio;
-  const ratios = pairs.map((p) => {
-    const [mine, theirs] = [p.ours[figure] ?? Number.NaN, p.raw[figure] ?? Number.NaN];
-    return higherIsBetter ? mine / theirs : theirs / mine;
-  });
+  const [mine, theirs] = [
+    figureOf(
+      pairs.map((p) => p.ours),
+      figure,
+    ),
+    figureOf(
+      pairs.map((p) => p.raw),
+      figure,
+    ),
+  ];
+  const ratios = higherIsBetter ? pairedRatios(mine, theirs) : pairedRatios(theirs, mine);
   return {
     workload: workload.name,
     ...workload.notes,
@@ -175,8 +182,12 @@ function summarise(workload: Workload, pairs: Pair[]) {
  */
 function auditCost(pairs: Pair[]) {
   const audited = pairs.map((p) => p.audited ?? {});
-  const ratios = pairs.map(
-    (p) => (p.audited?.eventsPerSec ?? Number.NaN) / (p.ours.eventsPerSec ?? Number.NaN),
+  const ratios = pairedRatios(
+    figureOf(audited, 'eventsPerSec'),
+    figureOf(
+      pairs.map((p) => p.ours),
+      'eventsPerSec',
+    ),
   );
   return {
     audited: medianFigures(audited),

@@ -35,6 +35,22 @@ export async function createTestDatabase({
   return { url, db, store, name };
 }
 
+/**
+ * Another app process on a test's database: its own pool and store, which learns of the
+ * test's appends only through PostgreSQL (and the test's store of its own). The caller ends it.
+ */
+export function anotherProcess(
+  t: TestDatabase,
+  options: { max?: number; applicationName?: string } = {},
+): { db: Database; store: EventStore } {
+  const db = connect({
+    url: t.url,
+    max: options.max ?? 4,
+    applicationName: options.applicationName,
+  });
+  return { db, store: createEventStore({ db }) };
+}
+
 export const admin = { id: 'test-admin', role: 'admin', via: 'token' } as const;
 export const operator = { id: 'test-operator', role: 'operator', via: 'token' } as const;
 export const auditor = { id: 'test-auditor', role: 'auditor', via: 'token' } as const;

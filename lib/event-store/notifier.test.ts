@@ -1,8 +1,8 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connect, type Database } from '@/db/client';
-import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
-import { createEventStore, type EventStore } from '.';
+import type { Database } from '@/db/client';
+import { anotherProcess, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import type { EventStore } from '.';
 import { AppendNotifier } from './notifier';
 
 let t: TestDatabase;
@@ -11,8 +11,7 @@ let other: EventStore;
 beforeAll(async () => {
   t = await createTestDatabase();
   // Another process's store: its own pool, told of appends only through PostgreSQL.
-  otherDb = connect({ url: t.url, max: 2 });
-  other = createEventStore({ db: otherDb });
+  ({ db: otherDb, store: other } = anotherProcess(t, { max: 2 }));
 });
 afterAll(() => otherDb.$client.end({ timeout: 1 }));
 

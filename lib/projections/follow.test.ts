@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '@/db/client';
-import { createTestDatabase, operator, type TestDatabase } from '@/test/database';
-import { createEventStore, type EventStore } from '../event-store';
+import type { Database } from '@/db/client';
+import { anotherProcess, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import type { EventStore } from '../event-store';
 import { eventStats } from './event-stats';
 import { follow } from './follow';
 import { lockProjection } from './lock';
@@ -13,8 +13,7 @@ let other: EventStore;
 beforeAll(async () => {
   t = await createTestDatabase();
   // Another app process: its own pool and store, whose appends wake its own follower.
-  otherDb = connect({ url: t.url, max: 4 });
-  other = createEventStore({ db: otherDb });
+  ({ db: otherDb, store: other } = anotherProcess(t));
 });
 afterAll(() => otherDb.$client.end({ timeout: 1 }));
 

@@ -104,6 +104,28 @@ describe('an async projection', () => {
     expect(await eventStatsRows(t.db.$client)).toEqual(await countedFromLog(t.db.$client));
   });
 
+  it('writes nothing at a step that finds nothing new: its checkpoint row stays the same version', async () => {
+    const name = 'idleprobe';
+    const rowVersion = async () => {
+      const [row] = await t.db.$client<{ xmin: string }[]>`
+        select xmin::text from projections where name = ${name}`;
+      return row?.xmin;
+    };
+    expect(await rowVersion()).toBeUndefined();
+    expect((await step(t.store.context, probe(name))).outcome).toBe('idle');
+    const made = await rowVersion();
+    expect(made).toBeDefined();
+    for (let i = 0; i < 3; i++) {
+      expect((await step(t.store.context, probe(name))).outcome).toBe('idle');
+    }
+    expect(await rowVersion()).toBe(made);
+    const { positions } = await append(`${name}-1`, [{}]);
+    await waitForHorizon(t.store, positions[0]!);
+    expect((await step(t.store.context, probe(name))).outcome).toBe('advanced');
+    expect(await rowVersion()).not.toBe(made);
+    expect((await checkpointOf(name)).position).toBeGreaterThanOrEqual(positions[0]!);
+  });
+
   it('sums agent activity per agent and day exactly (agent-activity)', async () => {
     const costs = [0.1, 0.2, 0.30000000000000004, 1e-7, 12.5];
     const { positions } = await t.store.append({

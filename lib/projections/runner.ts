@@ -54,11 +54,7 @@ async function stepIn(
   const { sql } = ctx;
   const { name } = projection;
   if (!(await tryLockProjection(sql, name))) return { outcome: 'busy', position: -1 };
-  const [checkpoint] = await sql<{ position: number; status: string }[]>`
-    insert into projections (name) values (${name})
-    on conflict (name) do update set name = excluded.name
-    returning position, status`;
-  if (!checkpoint) throw new Error(`No checkpoint row for ${name}`);
+  const checkpoint = await checkpointOf(sql, name);
   const from = checkpoint.position;
   if (checkpoint.status !== 'running') return { outcome: 'stopped', position: from };
   const page = await readAll(ctx, {
@@ -86,6 +82,23 @@ async function stepIn(
     applied: applied.events,
     more: applied.stoppedBefore === undefined && page.events.length === batchSize,
   };
+}
+
+type Checkpoint = { position: number; status: string };
+
+/**
+ * The projection's checkpoint, made at its first step. Read, not upserted: a step that finds
+ * nothing new then writes nothing, so its commit needs no WAL flush and leaves no dead row.
+ */
+async function checkpointOf(sql: Queryable, name: string): Promise<Checkpoint> {
+  const read = () =>
+    sql<Checkpoint[]>`select position, status from projections where name = ${name}`;
+  const [found] = await read();
+  if (found) return found;
+  await sql`insert into projections (name) values (${name}) on conflict (name) do nothing`;
+  const [made] = await read();
+  if (!made) throw new Error(`No checkpoint row for ${name}`);
+  return made;
 }
 
 type Applied = { events: RecordedEvent[]; error?: string; stoppedBefore?: number };

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { postgresCpuSeconds, processCpuSeconds } from './cpu-time';
-import { median, round } from './measure';
+import { median, pairedRatios, round } from './measure';
 import { benchEvents } from './payload';
 
 /** The targets for the REST path on this machine. */
@@ -208,12 +208,12 @@ async function checkAcknowledged(databaseUrl: string, acknowledged: Acknowledged
   }
 }
 
-/**
- * Each round's ours-versus-other throughput: the kinds of a round ran back to back, so their
- * ratio holds while the machine's speed drifts from round to round.
- */
-const pairedRatios = (ours: Figures[], other: Figures[]) =>
-  ours.map((run, i) => run.reqPerSec / other[i]!.reqPerSec);
+/** Each round's ours-versus-other throughput (the kinds of a round ran back to back). */
+const throughputRatios = (ours: Figures[], other: Figures[]) =>
+  pairedRatios(
+    ours.map((run) => run.reqPerSec),
+    other.map((run) => run.reqPerSec),
+  );
 
 const medianOrNull = (values: (number | null)[]) =>
   values.every((value) => value !== null) ? median(values) : null;
@@ -295,7 +295,7 @@ export async function benchmarkHttp(
         medianOf(runs.floor),
         medianOf(runs.bare),
       ];
-      const toFloor = pairedRatios(runs.ours, runs.floor);
+      const toFloor = throughputRatios(runs.ours, runs.floor);
       const ratioToFloor = round(median(toFloor), 3);
       lines.push({
         workload: scenario.name,
@@ -306,7 +306,7 @@ export async function benchmarkHttp(
         bare: bareFigures,
         ratioToFloor,
         ratioToFloorByRound: toFloor.map((ratio) => round(ratio, 3)),
-        ratioToBare: round(median(pairedRatios(runs.ours, runs.bare)), 3),
+        ratioToBare: round(median(throughputRatios(runs.ours, runs.bare)), 3),
         ...verdict(scenario.name, ours, ratioToFloor),
       });
     }

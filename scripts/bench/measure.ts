@@ -41,5 +41,12 @@ export function median(values: number[]): number {
   return (lower + upper) / 2;
 }
 
+/**
+ * Each round's ratio of two figures: the two ran back to back, so their ratio holds while the
+ * machine's speed drifts from round to round, which a ratio of medians would not.
+ */
+export const pairedRatios = (mine: number[], theirs: number[]): number[] =>
+  mine.map((value, index) => value / (theirs[index] ?? Number.NaN));
+
 export const round = (value: number, digits: number): number =>
   Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '@/db/client';
-import { createEventStore, type EventStore } from '@/lib/event-store';
-import { auditor, createTestDatabase, operator, type TestDatabase } from '@/test/database';
+import type { Database } from '@/db/client';
+import type { EventStore } from '@/lib/event-store';
+import {
+  anotherProcess,
+  auditor,
+  createTestDatabase,
+  operator,
+  type TestDatabase,
+} from '@/test/database';
 
 const SUBSCRIBERS = 3;
 const TERMINATIONS = 6;
@@ -16,8 +22,7 @@ let listener: EventStore;
 beforeAll(async () => {
   t = await createTestDatabase();
   // The subscribers' process: its own pool and LISTEN connection, named so that only they are cut.
-  listenerDb = connect({ url: t.url, max: 4, applicationName });
-  listener = createEventStore({ db: listenerDb });
+  ({ db: listenerDb, store: listener } = anotherProcess(t, { applicationName }));
 });
 afterAll(async () => {
   await listenerDb.$client.end({ timeout: 5 });
