@@ -30,14 +30,10 @@ export type JsonTextVisitor = {
  */
 export function scanJsonText(text: string, visitor: JsonTextVisitor): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
+    if (c === QUOTE) {
+      i = closingQuote(text, i);
     } else if (isOpener(c)) {
       if (visitor.depth && !visitor.depth(++depth)) return false;
     } else if (isCloser(c)) {
@@ -50,6 +46,23 @@ export function scanJsonText(text: string, visitor: JsonTextVisitor): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Where the string opened at `open` ends: its first quote after an even run of backslashes, or
+ * the text's end. Most of a body's text is inside strings; indexOf crosses it natively.
+ */
+function closingQuote(text: string, open: number): number {
+  for (
+    let quote = text.indexOf('"', open + 1);
+    quote !== -1;
+    quote = text.indexOf('"', quote + 1)
+  ) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
 }
 
 type Decimal = { negative: boolean; digits: string; exponent: number };
