@@ -142,4 +142,27 @@ describe("a stream's head", () => {
       });
     },
   );
+
+  it("holds a stream with no stored event to its anchor's hash, the one thing left to check", async () => {
+    const streamId = `tally-${randomUUID()}`;
+    await t.store.append({ actor: operator, streamId, events: [event(1), event(2), event(3)] });
+    // Every event removed, as retention removes a prefix, with the anchor it leaves.
+    await t.db.$client.begin(async (tx) => {
+      await tx`
+        insert into stream_truncations (stream_id, anchor_version, anchor_hash, removed_events)
+        select stream_id, 3, hash, 3 from events where stream_id = ${streamId} and stream_version = 3`;
+      await tx`select chronicle_remove_events(${streamId}, 3, 'retention')`;
+    });
+    const verify = () => t.store.verifyStream({ actor: auditor, streamId });
+    const intact = { valid: true, checkedEvents: 0, anchorVersion: 3, firstInvalidVersion: null };
+    expect(await verify()).toMatchObject(intact);
+    const change = (assignment: string) =>
+      t.db
+        .$client`update streams set ${t.db.$client.unsafe(assignment)} where stream_id = ${streamId}`;
+    // The hash before it and the position still name the removed event: either may stay.
+    await change(`head_prev = null, head_position = null`);
+    expect(await verify()).toMatchObject(intact);
+    await change(`head_hash = '${'a'.repeat(64)}'`);
+    expect(await verify()).toMatchObject({ valid: false, firstInvalidVersion: 3 });
+  });
 });
