@@ -17,8 +17,15 @@ const BOOTSTRAP = `bench-${randomUUID()}`;
 
 type Kind = 'ours' | 'floor' | 'bare';
 type Server = { url: string; pid: number; stop(): Promise<void> };
-/** CPU per request in µs, of the server's process and of PostgreSQL; null where not measured. */
-type CpuFigures = { serverCpuUs: number | null; databaseCpuUs: number | null };
+/**
+ * CPU per request in µs: the server's process, PostgreSQL, and this process, which generates the
+ * load on the same cores (autocannon); null where not measured.
+ */
+type CpuFigures = {
+  serverCpuUs: number | null;
+  databaseCpuUs: number | null;
+  clientCpuUs: number | null;
+};
 type Figures = { reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number } & CpuFigures;
 type Scenario = {
   name: string;
@@ -161,14 +168,18 @@ async function load(options: {
   };
 }
 
-type CpuSample = { server: number | null; database: number | null };
+type CpuSample = { server: number | null; database: number | null; client: number };
 
-const cpuNow = (server: Server): CpuSample => ({
-  server: processCpuSeconds(server.pid),
-  database: postgresCpuSeconds(),
-});
+const cpuNow = (server: Server): CpuSample => {
+  const { user, system } = process.cpuUsage();
+  return {
+    server: processCpuSeconds(server.pid),
+    database: postgresCpuSeconds(),
+    client: (user + system) / 1e6,
+  };
+};
 
-/** Where a request's time goes: the app (or bare server) against the database. */
+/** Where a request's time goes: the app (or bare server), the database and the load generator. */
 function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): CpuFigures {
   const perRequest = (from: number | null, to: number | null) =>
     from === null || to === null || requests === 0
@@ -177,6 +188,7 @@ function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): C
   return {
     serverCpuUs: perRequest(before.server, after.server),
     databaseCpuUs: perRequest(before.database, after.database),
+    clientCpuUs: perRequest(before.client, after.client),
   };
 }
 
@@ -225,6 +237,7 @@ const medianOf = (runs: Figures[]) => ({
   non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
   serverCpuUs: medianOrNull(runs.map((r) => r.serverCpuUs)),
   databaseCpuUs: medianOrNull(runs.map((r) => r.databaseCpuUs)),
+  clientCpuUs: medianOrNull(runs.map((r) => r.clientCpuUs)),
 });
 
 /** What the issue asks of each scenario, printed beside the figures. */
