@@ -154,25 +154,17 @@ function medianFigures(runs: Figures[]): Figures {
 /** The ratio is the median of each round's ours-versus-raw ratio: the pair ran back to back. */
 function summarise(workload: Workload, pairs: Pair[]) {
   const { figure, higherIsBetter } = workload.ratio;
-  const [mine, theirs] = [
-    figureOf(
-      pairs.map((p) => p.ours),
-      figure,
-    ),
-    figureOf(
-      pairs.map((p) => p.raw),
-      figure,
-    ),
-  ];
+  const [ours, raw] = [pairs.map((p) => p.ours), pairs.map((p) => p.raw)];
+  const [mine, theirs] = [figureOf(ours, figure), figureOf(raw, figure)];
   const ratios = higherIsBetter ? pairedRatios(mine, theirs) : pairedRatios(theirs, mine);
   return {
     workload: workload.name,
     ...workload.notes,
-    ...medianFigures(pairs.map((p) => p.ours)),
-    raw: medianFigures(pairs.map((p) => p.raw)),
+    ...medianFigures(ours),
+    raw: medianFigures(raw),
     ratio: round(median(ratios), 3),
     ratioOf: higherIsBetter ? `${figure} ours/raw` : `${figure} raw/ours`,
-    ...(workload.audited ? auditCost(pairs) : {}),
+    ...(workload.audited ? auditCost(pairs, ours) : {}),
   };
 }
 
@@ -180,15 +172,9 @@ function summarise(workload: Workload, pairs: Pair[]) {
  * Each append carrying its audit event, against the same appends without (1 costs nothing),
  * and how fast the outbox then drains into the $audit streams (background work).
  */
-function auditCost(pairs: Pair[]) {
+function auditCost(pairs: Pair[], ours: Figures[]) {
   const audited = pairs.map((p) => p.audited ?? {});
-  const ratios = pairedRatios(
-    figureOf(audited, 'eventsPerSec'),
-    figureOf(
-      pairs.map((p) => p.ours),
-      'eventsPerSec',
-    ),
-  );
+  const ratios = pairedRatios(figureOf(audited, 'eventsPerSec'), figureOf(ours, 'eventsPerSec'));
   return {
     audited: medianFigures(audited),
     auditedRatio: round(median(ratios), 3),
